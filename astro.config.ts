@@ -1,0 +1,20 @@
+import { defineConfig } from 'astro/config';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { markdownConfig } from './src/markdown/pipeline.ts';
+import { checkPosts } from './src/integrations/check-posts.ts';
+import { site } from './src/site.config.ts';
+
+// RZ_BASE builds the site for a sub-path, e.g. RZ_BASE=/blog/ for a GitHub Pages project site.
+const base = process.env.RZ_BASE ?? '/';
+
+export default defineConfig({
+  site: site.url,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  prerenderConflictBehavior: 'error',
+  integrations: [checkPosts(), preact(), sitemap()],
+  markdown: markdownConfig(),
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,47 @@
+// The one place pages read posts from: the content collection, with drafts
+// hidden outside `astro dev`, and the derived fields pages need.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { excerptFromMarkdown, joinBase, readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
+
+export interface Post extends PostMeta {
+  entry: CollectionEntry<'posts'>;
+  description: string;
+  /** Site-relative URL including Astro's base, e.g. /blog/posts/slug/ */
+  url: string;
+  minutes: number;
+}
+
+const base = import.meta.env.BASE_URL;
+
+/** Site-relative URL for a path, respecting Astro's `base`. */
+export const url = (path: string): string => joinBase(base, path);
+export const postUrl = (slug: string): string => url(`posts/${slug}/`);
+export const tagUrl = (tagSlug: string): string => url(`tags/${tagSlug}/`);
+
+let cache: Promise<Post[]> | undefined;
+
+/** Published posts newest first (drafts too, in `astro dev`). */
+export function getPosts(): Promise<Post[]> {
+  // Cached for a build; in dev the content can change under us, so always re-read.
+  if (cache && !import.meta.env.DEV) return cache;
+  cache = (async () => {
+    const entries = await getCollection('posts');
+    const posts: Post[] = entries.map((entry) => {
+      const body = entry.body ?? '';
+      return {
+        entry,
+        slug: entry.id,
+        title: entry.data.title,
+        date: entry.data.date,
+        updated: entry.data.updated,
+        tags: entry.data.tags,
+        draft: entry.data.draft,
+        description: entry.data.description ?? excerptFromMarkdown(body),
+        url: postUrl(entry.id),
+        minutes: readingTime(body).minutes,
+      };
+    });
+    return sortPostsNewestFirst(visiblePosts(posts, import.meta.env.DEV));
+  })();
+  return cache;
+}

@@ -1,0 +1,146 @@
+// Checks every post's frontmatter before Astro builds, so a mistake fails the
+// build with the file, the line, the field and the fix (zod's own messages in
+// content.config.ts say the field, not the line, and see one file at a time).
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+
+export interface PostSource { path: string; source: string }
+export interface Problem { file: string; line: number; field: string; message: string; fix: string; severity: 'error' | 'warning' }
+
+export const knownFields = ['title', 'date', 'updated', 'description', 'tags', 'draft', 'slug'] as const;
+const dayPattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The slug a post gets: its `slug` field, else its file name without extension. */
+export function slugFromPath(path: string): string {
+  const name = path.split('/').pop() ?? path;
+  return name.replace(/\.(md|mdx|markdown)$/i, '');
+}
+
+/** Whether a frontmatter date string is a real calendar date (2016-02-30 is not). */
+export function isValidDateString(value: string): boolean {
+  if (!dayPattern.test(value)) return false;
+  const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(d.getTime())) return false;
+  return value.length !== 10 || d.toISOString().slice(0, 10) === value;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const dist = (a: string, b: string): number => {
+    const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return dp[a.length]![b.length]!;
+  };
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = dist(word.toLowerCase(), c);
+    if (d < bestD) { best = c; bestD = d; }
+  }
+  return best;
+}
+
+/** Check one post; returns its problems and the slug it claims. */
+export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; draft: boolean } {
+  const problems: Problem[] = [];
+  const add = (line: number, field: string, message: string, fix: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file: path, line, field, message, fix, severity });
+  let slug = slugFromPath(path);
+  const text = source.replace(/^\uFEFF/, '');
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(text);
+  if (!m) {
+    add(1, 'frontmatter', 'the post has no frontmatter block', 'start the file with a block between two `---` lines holding at least `title:` and `date:`');
+    return { problems, slug, draft: false };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(m[1] ?? '', { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line + 1); // +1: the opening ---
+  for (const err of doc.errors) {
+    add(lineOf(err.pos[0]), 'frontmatter', `YAML syntax error: ${err.message.split('\n')[0]}`, 'fix the YAML on that line (quote titles that contain a colon: title: "A: B")');
+  }
+  if (doc.errors.length) return { problems, slug, draft: false };
+  const root = doc.contents;
+  if (!isMap(root)) {
+    add(2, 'frontmatter', 'the frontmatter is not a list of `field: value` lines', 'write fields as `title: "…"`, `date: 2016-12-28`, one per line');
+    return { problems, slug, draft: false };
+  }
+  const fields = new Map<string, { value: unknown; line: number; node: unknown }>();
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+    const node = pair.value;
+    fields.set(key, { value: isScalar(node) ? node.value : node, line: lineOf(keyRange?.[0]), node });
+  }
+  const endLine = (m[1] ?? '').split('\n').length + 1;
+
+  const title = fields.get('title');
+  if (!title) add(endLine, 'title', 'the post has no title', 'add a line `title: "Your post title"` to the frontmatter');
+  else if (typeof title.value !== 'string' || !title.value.trim())
+    add(title.line, 'title', 'title must be non-empty text', 'write the title as text, e.g. `title: "Linux process. The beginning."`');
+
+  for (const name of ['date', 'updated'] as const) {
+    const f = fields.get(name);
+    if (!f) {
+      if (name === 'date') add(endLine, 'date', 'the post has no date', 'add a line `date: 2016-12-28` (YYYY-MM-DD) to the frontmatter');
+      continue;
+    }
+    const raw = f.value instanceof Date ? f.value.toISOString() : f.value;
+    if (typeof raw !== 'string' || !isValidDateString(raw))
+      add(f.line, name, `${name} is not a date: ${JSON.stringify(raw)}`, `write ${name} as YYYY-MM-DD, e.g. \`${name}: 2016-12-28\``);
+  }
+  const date = fields.get('date');
+  const updated = fields.get('updated');
+  if (date && updated && typeof date.value === 'string' && typeof updated.value === 'string' &&
+      isValidDateString(date.value) && isValidDateString(updated.value) && new Date(updated.value) < new Date(date.value))
+    add(updated.line, 'updated', 'updated is before date', 'set updated to the day of the last change, on or after date');
+
+  const tags = fields.get('tags');
+  if (tags) {
+    if (!isSeq(tags.node)) add(tags.line, 'tags', 'tags must be a list', 'write tags as a list, e.g. `tags: [windows, kernel]`');
+    else if (!tags.node.items.every((t) => isScalar(t) && typeof t.value === 'string' && t.value.trim()))
+      add(tags.line, 'tags', 'every tag must be a word', 'write tags as a list of words, e.g. `tags: [windows, kernel]`');
+  }
+  const description = fields.get('description');
+  if (description && typeof description.value !== 'string')
+    add(description.line, 'description', 'description must be text', 'write it as one sentence in quotes, or remove it to use the first paragraph');
+  const draft = fields.get('draft');
+  if (draft && typeof draft.value !== 'boolean')
+    add(draft.line, 'draft', `draft must be true or false, not ${JSON.stringify(draft.value)}`, 'write `draft: true` while writing and remove it (or `draft: false`) to publish');
+  const slugField = fields.get('slug');
+  if (slugField) {
+    if (typeof slugField.value !== 'string' || !slugPattern.test(slugField.value))
+      add(slugField.line, 'slug', `slug must be lower-case words joined by hyphens, not ${JSON.stringify(slugField.value)}`, 'e.g. `slug: linux-process-the-beginning`, or remove it to use the file name');
+    else slug = slugField.value;
+  } else if (!slugPattern.test(slug)) {
+    add(1, 'slug', `the file name gives the slug ${JSON.stringify(slug)}, which is not lower-case words joined by hyphens`, 'rename the file (e.g. my-post.md) or add `slug: my-post`');
+  }
+  for (const [key, f] of fields) {
+    if ((knownFields as readonly string[]).includes(key)) continue;
+    const near = closest(key, knownFields);
+    add(f.line, key, `unknown field "${key}"`, near ? `did you mean \`${near}\`?` : `the fields are ${knownFields.join(', ')}`, 'warning');
+  }
+  return { problems, slug, draft: draft?.value === true };
+}
+
+/** Check all posts, including slugs shared by two files. */
+export function checkPostSources(posts: readonly PostSource[]): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map<string, string>();
+  for (const post of [...posts].sort((a, b) => a.path.localeCompare(b.path))) {
+    const r = checkPostSource(post);
+    problems.push(...r.problems);
+    const other = bySlug.get(r.slug);
+    if (other) {
+      problems.push({ file: post.path, line: 1, field: 'slug', severity: 'error',
+        message: `two posts have the slug "${r.slug}": ${other} and ${post.path}`,
+        fix: `rename one of the files, or give one of them its own \`slug:\`` });
+    } else bySlug.set(r.slug, post.path);
+  }
+  return problems;
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.file}:${p.line}: ${p.severity} in ${p.field}: ${p.message}.\n    fix: ${p.fix}`).join('\n');
+}

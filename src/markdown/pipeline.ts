@@ -1,0 +1,35 @@
+// The Markdown pipeline: remark/rehype plugins and Shiki settings, in one place
+// so astro.config.ts, tests and the benchmarks build Markdown the same way.
+import type { AstroUserConfig } from 'astro';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
+import { toString } from 'hast-util-to-string';
+import { listingsShikiConfig, listingsRehypePlugins, listingsRemarkPlugins } from './listings.ts';
+
+type Markdown = NonNullable<AstroUserConfig['markdown']>;
+
+/** rehype plugins for prose: heading ids and anchors, safe external links. */
+export function proseRehypePlugins() {
+  return [
+    // Astro adds heading ids after user plugins; anchors need them first.
+    rehypeHeadingIds,
+    [rehypeAutolinkHeadings, {
+      behavior: 'append',
+      test: ['h2', 'h3', 'h4'],
+      properties: (el: Parameters<typeof toString>[0]) => ({ className: ['heading-anchor'], ariaLabel: `Link to section: ${toString(el)}` }),
+      content: { type: 'text', value: '#' },
+    }],
+    [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
+  ] as const;
+}
+
+export function markdownConfig(): Markdown {
+  return {
+    shikiConfig: listingsShikiConfig(),
+    processor: unified({
+      remarkPlugins: [...listingsRemarkPlugins()] as never,
+      rehypePlugins: [...listingsRehypePlugins(), ...proseRehypePlugins()] as never,
+    }),
+  };
+}
