@@ -10,7 +10,8 @@ const day = (field: string) =>
 
 const posts = defineCollection({
   loader: glob({
-    base: './content/posts',
+    // RZ_CONTENT_DIR points a build at another folder of posts (tests, benchmarks).
+    base: process.env.RZ_CONTENT_DIR ?? './content/posts',
     pattern: '**/*.{md,mdx}',
     generateId: ({ entry, data }) => (typeof data['slug'] === 'string' ? data['slug'] : slugFromPath(entry)),
   }),

@@ -2,11 +2,12 @@
 // so one bad post stops the build with file:line, field and fix (nothing is half-built).
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPostSources, formatProblems } from '../lib/frontmatter-check.ts';
 
-export const postsDir = 'content/posts';
+/** Where posts live; RZ_CONTENT_DIR overrides it for tests and benchmarks. */
+export const postsDir = process.env.RZ_CONTENT_DIR ?? 'content/posts';
 
 function listPosts(dir: string): string[] {
   let names: string[];
@@ -24,7 +25,7 @@ export function checkPosts(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const files = listPosts(join(root, postsDir));
+        const files = listPosts(resolve(root, postsDir));
         const problems = checkPostSources(files.map((f) => ({ path: relative(root, f), source: readFileSync(f, 'utf8') })));
         const errors = problems.filter((p) => p.severity === 'error');
         const warnings = problems.filter((p) => p.severity === 'warning');

@@ -146,7 +146,10 @@ export function humanDate(d: Date, lang = 'en'): string {
   return d.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
-/** URL-safe tag slug: lower case, spaces and punctuation to hyphens. */
-export function tagSlug(tag: string): string {
-  return tag.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+/** URL-safe slug: lower case ASCII letters and digits joined by hyphens ("Linux process. The beginning." -> "linux-process-the-beginning"). */
+export function slugify(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
+
+/** A tag's URL segment. */
+export const tagSlug = slugify;
