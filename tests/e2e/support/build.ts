@@ -8,6 +8,17 @@ import { tmpdir } from 'node:os';
 export const root = resolve(import.meta.dirname, '../../..');
 export const buildRoot = join(root, '.test-build');
 
+/**
+ * The environment of a child build or dev server: this process's, less what vitest
+ * sets for its own Vite (NODE_ENV=test, BASE_URL, DEV, PROD, MODE, SSR), which would
+ * leak into Astro's import.meta.env.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const k of ['NODE_ENV', 'BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[k];
+  return { ...env, ...extra };
+}
+
 export interface BuildResult { ok: boolean; outDir: string; output: string }
 
 export function buildSite(name: string, opts: { base?: string; contentDir?: string; env?: Record<string, string> } = {}): BuildResult {
@@ -16,13 +27,11 @@ export function buildSite(name: string, opts: { base?: string; contentDir?: stri
   const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: root,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
+    env: cleanEnv({
       ...(opts.base ? { RZ_BASE: opts.base } : {}),
       ...(opts.contentDir ? { RZ_CONTENT_DIR: opts.contentDir } : {}),
       ...opts.env,
-    },
+    }),
     timeout: 180_000,
   });
   return { ok: r.status === 0, outDir, output: `${r.stdout}\n${r.stderr}` };

@@ -1,0 +1,106 @@
+// Builds the site in other ways a user would: under a base path, with drafts,
+// with broken frontmatter; and runs the dev server.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, cleanEnv, contentWith, root } from './support/build.ts';
+import { crawl } from './support/crawl.ts';
+import { serve } from './support/server.ts';
+
+const siteUrl = 'https://ringzero.example';
+const allFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? allFiles(join(dir, n)) : [join(dir, n)]));
+
+describe('a build for a sub-path (RZ_BASE=/blog/)', () => {
+  it('keeps every internal URL under /blog/ and every link, asset and anchor resolves', async () => {
+    const build = buildSite('base-blog', { base: '/blog/', env: { RZ_SITE_URL: siteUrl } });
+    expect(build.ok, build.output).toBe(true);
+    const server = await serve(build.outDir, '/blog/');
+    try {
+      const result = await crawl(server.url, { extraStarts: [`${server.url}rss.xml`, `${server.url}feed.json`, `${server.url}sitemap-index.xml`, `${server.url}robots.txt`] });
+      expect(result.broken).toEqual([]);
+      // home, 4 posts, tags index + 8 tags, archive, at least
+      expect(result.pages.length).toBeGreaterThanOrEqual(15);
+      expect([...result.fetched.keys()].every((u) => u.startsWith(server.url))).toBe(true);
+      // feeds and the sitemap name public URLs: all of them under the base
+      const publicUrls = [...result.external].filter((u) => u.startsWith(siteUrl));
+      expect(publicUrls.length).toBeGreaterThan(10);
+      for (const u of publicUrls) expect(u, u).toMatch(/^https:\/\/ringzero\.example\/blog\//);
+      // and each of those exists in the build
+      for (const u of publicUrls) {
+        const res = await fetch(u.replace(siteUrl, server.origin));
+        expect(res.status, u).toBe(200);
+      }
+      // no HTML file refers to a root-relative URL outside the base
+      for (const f of allFiles(build.outDir).filter((f) => f.endsWith('.html'))) {
+        const bad = [...readFileSync(f, 'utf8').matchAll(/\s(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!).filter((u) => !u.startsWith('/blog/'));
+        expect(bad, f).toEqual([]);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('drafts', () => {
+  const draft = '---\ntitle: "Secret draft about IRQL"\ndate: 2017-01-02\ntags: [unreleased-tag]\ndraft: true\n---\n\nNot ready: zzqx-draft-marker.\n';
+
+  it('are absent from every built file: pages, feeds, sitemap, tags', () => {
+    const build = buildSite('drafts', { contentDir: contentWith({ 'secret-draft.md': draft }) });
+    expect(build.ok, build.output).toBe(true);
+    const files = allFiles(build.outDir);
+    expect(files.some((f) => f.includes('secret-draft') || f.includes('unreleased-tag'))).toBe(false);
+    for (const f of files.filter((f) => /\.(html|xml|json|txt)$/.test(f))) {
+      const text = readFileSync(f, 'utf8');
+      expect(text.includes('zzqx-draft-marker') || text.includes('Secret draft'), f).toBe(false);
+    }
+    expect(readFileSync(join(build.outDir, 'feed.json'), 'utf8')).toContain('Linux process. The beginning.');
+  });
+
+  it('show in the dev server', async () => {
+    const contentDir = contentWith({ 'secret-draft.md': draft });
+    const port = 4400 + Math.floor(Math.random() * 400);
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: root, env: cleanEnv({ RZ_CONTENT_DIR: contentDir, ASTRO_DEV_BACKGROUND: '0' }), stdio: 'pipe', detached: true,
+    });
+    let log = '';
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
+    try {
+      let home = '';
+      for (let i = 0; i < 120 && !home.includes('Secret draft'); i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        try { home = await (await fetch(`http://127.0.0.1:${port}/`)).text(); } catch { /* not up yet */ }
+      }
+      expect(home, log).toContain('Secret draft about IRQL');
+      const post = await (await fetch(`http://127.0.0.1:${port}/posts/secret-draft/`)).text();
+      expect(post).toContain('zzqx-draft-marker');
+      expect(post).toContain('draft-badge');
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+  });
+});
+
+describe('invalid frontmatter fails the build with the file, the field and the fix', () => {
+  const cases: Array<[string, Record<string, string>, RegExp[]]> = [
+    ['no title', { 'no-title.md': '---\ndate: 2017-01-01\n---\nBody.\n' },
+      [/no-title\.md:\d+: error in title/, /fix: add a line `title: "Your post title"`/]],
+    ['a date that is not a date', { 'bad-date.md': '---\ntitle: "Bad date"\ndate: 2017-31-01\n---\nBody.\n' },
+      [/bad-date\.md:3: error in date: date is not a date: "2017-31-01"/, /fix: write date as YYYY-MM-DD/]],
+    ['tags not a list', { 'bad-tags.md': '---\ntitle: "Bad tags"\ndate: 2017-01-01\ntags: windows kernel\n---\nBody.\n' },
+      [/bad-tags\.md:4: error in tags: tags must be a list/, /fix: write tags as a list, e\.g\. `tags: \[windows, kernel\]`/]],
+    ['two posts with one slug', { 'copy-of-linux.md': '---\ntitle: "Copy"\ndate: 2017-01-01\nslug: linux-process-the-beginning\n---\nBody.\n' },
+      [/error in slug: two posts have the slug "linux-process-the-beginning": .*copy-of-linux\.md and .*linux-process-the-beginning\.md/, /fix: rename one of the files/]],
+  ];
+  for (const [name, files, patterns] of cases) {
+    it(name, () => {
+      const build = buildSite(`bad-${name.replace(/\W+/g, '-')}`, { contentDir: contentWith(files) });
+      expect(build.ok).toBe(false);
+      for (const p of patterns) expect(build.output).toMatch(p);
+      // nothing was written: a failed build leaves no half-built site
+      expect(() => readdirSync(build.outDir)).toThrow();
+    });
+  }
+});
