@@ -8,6 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
+# The registry is reached through a TLS proxy whose CA is in the system store:
+# make sure Node trusts it even when the environment does not say so.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
 need_major=22 need_minor=12
 node_ok() {
   command -v node >/dev/null 2>&1 || return 1
