@@ -7,6 +7,9 @@ import { site } from './src/site.config.ts';
 
 // RZ_BASE builds the site for a sub-path, e.g. RZ_BASE=/blog/ for a GitHub Pages project site.
 const base = process.env.RZ_BASE ?? '/';
+// RZ_PLAIN=1 turns this project's extras off (Markdown plugins, grammars, checks, integrations):
+// the baseline `npm run bench` compares against, built from the same pages and posts.
+const plain = process.env.RZ_PLAIN === '1';
 
 export default defineConfig({
   site: site.url,
@@ -14,7 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   prerenderConflictBehavior: 'error',
-  integrations: [checkPosts(), preact(), sitemap()],
-  markdown: markdownConfig(),
+  integrations: plain ? [] : [checkPosts(), preact(), sitemap()],
+  markdown: plain ? {} : markdownConfig(),
   devToolbar: { enabled: false },
 });
