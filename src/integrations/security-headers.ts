@@ -1,0 +1,32 @@
+// After a build: write `_headers` (Netlify/Cloudflare) and `security-headers.conf`
+// (nginx) into the output, carrying one CSP that covers every page's meta policy.
+import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cspFromHtml, mergeCspPolicies, renderHostHeaders, renderNginxHeaders } from '../lib/security-headers.ts';
+
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? htmlFiles(p) : n.endsWith('.html') ? [p] : [];
+  });
+
+export function securityHeaderFiles(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'ring-zero:security-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => { base = config.base; },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const policies = htmlFiles(out).map((f) => cspFromHtml(readFileSync(f, 'utf8'))).filter((p): p is string => !!p);
+        if (!policies.length) { logger.warn('no page carries a CSP meta tag: no security headers written'); return; }
+        const csp = mergeCspPolicies(policies);
+        writeFileSync(join(out, '_headers'), renderHostHeaders(csp, base));
+        writeFileSync(join(out, 'security-headers.conf'), renderNginxHeaders(csp));
+        logger.info(`security headers for ${policies.length} pages: _headers, security-headers.conf`);
+      },
+    },
+  };
+}

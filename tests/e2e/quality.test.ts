@@ -1,0 +1,133 @@
+// Site-wide quality gates on the built site: valid HTML and working links on every
+// page, page-weight budgets, zero axe violations and no CSP violation or third-party
+// request on each page type, in light and dark themes.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findBrokenLinks } from '../../src/lib/site-check/links.ts';
+import { pageAssets } from '../../src/lib/site-check/budgets.ts';
+import { launch } from './support/browser.ts';
+import { serve, type Served } from './support/server.ts';
+
+const dir = inject('siteDir');
+const allFiles = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? allFiles(join(d, n)) : [join(d, n)]));
+const files = allFiles(dir);
+const htmlFiles = files.filter((f) => f.endsWith('.html'));
+const urlOf = (f: string) => `/${relative(dir, f)}`.replace(/index\.html$/, '');
+
+/** One page of each type; search only once the site has it. */
+const pageTypes: Array<[string, string]> = [
+  ['home', ''],
+  ['post with listings', 'posts/linux-process-the-beginning/'],
+  ['SList post', 'posts/exinterlockedpopentryslist-processing-by-scheduler/'],
+  ['tag', 'tags/kernel/'],
+  ['archive', 'archive/'],
+  ...(existsSync(join(dir, 'search/index.html')) ? [['search', 'search/'] as [string, string]] : []),
+  ['404', 'no-such-page/'],
+];
+
+describe('every built page', () => {
+  it('is valid HTML (html-validate, recommended rules)', async () => {
+    const hv = new HtmlValidate(new FileSystemConfigLoader());
+    const problems: string[] = [];
+    for (const f of htmlFiles) {
+      const report = await hv.validateFile(f);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${urlOf(f)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    expect(htmlFiles.length).toBeGreaterThanOrEqual(16);
+    expect(problems).toEqual([]);
+  });
+
+  it('has only internal links and #anchors that resolve', () => {
+    const pages = htmlFiles.map((f) => ({ url: urlOf(f), html: readFileSync(f, 'utf8') }));
+    const existing = new Set(files.map((f) => `/${relative(dir, f)}`));
+    expect(findBrokenLinks(pages, existing)).toEqual([]);
+  });
+
+  it('loads nothing from another origin, and has no inline style attribute', () => {
+    for (const f of htmlFiles) {
+      const a = pageAssets(readFileSync(f, 'utf8'));
+      expect(a.external, urlOf(f)).toEqual([]);
+      expect(a.styleAttributes, `${urlOf(f)}: style="" attributes need 'unsafe-inline'`).toBe(0);
+    }
+  });
+
+  it('stays within budget: CSS at most 20 KB gzipped; post pages without an island load no framework JS and at most 4 KB of the site\'s own', () => {
+    const gz = (url: string) => gzipSync(readFileSync(join(dir, url.replace(/^\//, '')))).length;
+    for (const f of htmlFiles) {
+      const html = readFileSync(f, 'utf8');
+      const a = pageAssets(html);
+      const css = a.styles.reduce((n, s) => n + gz(s), 0);
+      expect(css, `${urlOf(f)} CSS bytes`).toBeLessThanOrEqual(20 * 1024);
+      if (urlOf(f).startsWith('/posts/') && !html.includes('<astro-island')) {
+        const js = a.scripts.map((s) => readFileSync(join(dir, s.replace(/^\//, '')), 'utf8'));
+        expect(js.some((code) => /preact|__PREACT|options\.__[a-z]/i.test(code)), `${urlOf(f)} loads a framework`).toBe(false);
+        expect(a.scripts.reduce((n, s) => n + gz(s), 0), `${urlOf(f)} JS bytes`).toBeLessThanOrEqual(4 * 1024);
+      }
+    }
+  });
+});
+
+describe('each page type in Chromium', () => {
+  let browser: Browser;
+  let site: Served;
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  beforeAll(async () => { site = await serve(dir); browser = await launch(); });
+  afterAll(async () => { await browser?.close(); await site?.close(); });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has zero axe violations (${scheme} theme)`, async () => {
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const found: string[] = [];
+      for (const [name, path] of pageTypes) {
+        const page = await context.newPage();
+        await page.goto(`${site.url}${path}`);
+        expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+          return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+        });
+        found.push(...violations.map((v) => `${name} [${scheme}] ${v}`));
+        await page.close();
+      }
+      await context.close();
+      expect(found).toEqual([]);
+    });
+  }
+
+  it('breaks no Content Security Policy rule and requests nothing from another origin', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    const problems: string[] = [];
+    for (const [name, path] of pageTypes) {
+      const page = await context.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`${name}: ${m.text()}`); });
+      await page.goto(`${site.url}${path}`);
+      // The policy is really there, strict: no 'unsafe-inline' for scripts or styles.
+      const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      expect(csp, name).toMatch(/script-src 'self'/);
+      expect(csp, name).not.toContain('unsafe-inline');
+      // Exercise the page's scripts: the theme toggle, then a scroll for anything lazy.
+      await page.locator('[data-theme-toggle]').click();
+      await page.mouse.wheel(0, 4000);
+      await page.waitForTimeout(300);
+      problems.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).map((v) => `${name}: ${v}`));
+      problems.push(...requests.filter((u) => !u.startsWith(site.origin) && !u.startsWith('data:')).map((u) => `${name}: request to ${u}`));
+      await page.close();
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});
