@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
 const suites = [
+  { name: 'types', args: ['astro', 'check'] },
   { name: 'unit', args: ['vitest', 'run'] },
   { name: 'e2e', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'] },
 ];
@@ -16,6 +17,12 @@ let broken = false;
 for (const suite of suites.filter((s) => !only.length || only.includes(s.name))) {
   console.log(`\n=== ${suite.name} tests ===`);
   const report = `.test-build/report-${suite.name}.json`;
+  if (suite.args[0] !== 'vitest') {
+    // Not a test runner: one check that passes or fails.
+    const r = spawnSync('npx', suite.args, { stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+    if (r.status === 0) passed++; else { failed++; broken = true; }
+    continue;
+  }
   const r = spawnSync('npx', [...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit' });
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
