@@ -3,6 +3,10 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { markdownConfig } from './src/markdown/pipeline.ts';
 import { checkPosts } from './src/integrations/check-posts.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { securityHeaderFiles } from './src/integrations/security-headers.ts';
+import { cspDirectives, scriptResources } from './src/lib/security-headers.ts';
+import { cspHash, themeInitScript } from './src/lib/theme-init.ts';
 import { site } from './src/site.config.ts';
 
 // RZ_BASE builds the site for a sub-path, e.g. RZ_BASE=/blog/ for a GitHub Pages project site.
@@ -15,9 +19,18 @@ export default defineConfig({
   site: site.url,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // CSS ships as files (style-src 'self'), never as inline <style>, so one CSP header fits every page.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // A strict CSP: no 'unsafe-inline' for scripts or styles; the one inline script is hashed.
+  security: {
+    csp: {
+      directives: [...cspDirectives],
+      scriptDirective: { resources: scriptResources, hashes: [cspHash(themeInitScript)] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   prerenderConflictBehavior: 'error',
-  integrations: plain ? [] : [checkPosts(), preact(), sitemap()],
+  integrations: plain ? [] : [checkPosts(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
   markdown: plain ? {} : markdownConfig(),
   devToolbar: { enabled: false },
 });

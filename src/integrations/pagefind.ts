@@ -1,0 +1,204 @@
+// Astro integration: the Pagefind search index.
+//
+// `astro build`: once the pages are written, every page that has `data-pagefind-body` (the
+// posts; drafts are never built) is handed to Pagefind's Node API as a prepared copy (title
+// weighted highest, identifier variants added: src/lib/search/html.ts), and the index is
+// written to <outDir>/pagefind/. Nothing on disk but pagefind/ changes.
+//
+// `astro dev`: the same index is built in memory from the pages the dev server renders right
+// now, served under <base>pagefind/, and rebuilt when a post changes. No stale copy of the
+// last build is ever served.
+//
+// Why the Node API rather than `pagefind --site dist` after the build: the index is part of
+// `astro build` (no second command to forget, and a failed index fails the build); it sees
+// the pages before they are indexed, so it can add the identifier variants to the copy it
+// indexes without changing the published HTML; it knows Astro's `base` and outDir from the
+// config; and the very same code indexes in memory for the dev server (`getFiles`), which the
+// CLI cannot do.
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { prepareForIndex } from '../lib/search/html.ts';
+import { pageUrlFromFile, postLinks } from '../lib/search/paths.ts';
+
+/** Parts of the page Pagefind must not index even inside the body: anchors, TOC, buttons. */
+export const excludeSelectors = ['.toc', '.heading-anchor', '.post-nav', '[data-search-ignore]', 'button'];
+
+/** Files Pagefind writes for its own UIs, which this site does not use. */
+const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+export interface IndexStats { pages: number; extraWords: number; files: Map<string, Uint8Array> }
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) return n === 'pagefind' ? [] : htmlFiles(p);
+    return n.endsWith('.html') ? [p] : [];
+  });
+}
+
+async function newIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors, forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  return index;
+}
+
+async function add(index: pagefind.PagefindIndex, url: string, html: string): Promise<number | undefined> {
+  const prepared = prepareForIndex(html);
+  if (!prepared.indexed) return undefined;
+  const r = await index.addHTMLFile({ url, content: prepared.html });
+  if (r.errors.length) throw new Error(`Pagefind could not index ${url}: ${r.errors.join('; ')}`);
+  return prepared.extraWords;
+}
+
+/** Indexes a built site and writes <dir>/pagefind/. */
+export async function indexBuiltSite(dir: string, base: string): Promise<{ pages: number; extraWords: number; outputPath: string }> {
+  const index = await newIndex();
+  let pages = 0;
+  let extraWords = 0;
+  try {
+    for (const file of htmlFiles(dir)) {
+      const url = pageUrlFromFile(relative(dir, file).split(sep).join('/'), base);
+      const extra = await add(index, url, readFileSync(file, 'utf8'));
+      if (extra === undefined) continue;
+      pages++;
+      extraWords += extra;
+    }
+    const outputPath = join(dir, 'pagefind');
+    const w = await index.writeFiles({ outputPath });
+    if (w.errors.length) throw new Error(`Pagefind could not write the index: ${w.errors.join('; ')}`);
+    // Pagefind's prebuilt UIs are not used (the site has its own, smaller one): don't publish them.
+    for (const f of readdirSync(outputPath)) if (UNUSED.test(f)) rmSync(join(outputPath, f));
+    return { pages, extraWords, outputPath };
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Indexes the posts the dev server renders now, in memory. */
+export async function indexDevSite(origin: string, base: string): Promise<IndexStats> {
+  const archive = await fetch(`${origin}${base}archive/`);
+  if (!archive.ok) throw new Error(`GET ${base}archive/ answered ${archive.status}`);
+  const links = postLinks(await archive.text(), base);
+  const index = await newIndex();
+  try {
+    let pages = 0;
+    let extraWords = 0;
+    for (const link of links) {
+      const res = await fetch(`${origin}${link}`);
+      if (!res.ok) continue;
+      const extra = await add(index, link, await res.text());
+      if (extra === undefined) continue;
+      pages++;
+      extraWords += extra;
+    }
+    const { files, errors } = await index.getFiles();
+    if (errors.length) throw new Error(errors.join('; '));
+    const kept = files.map((f) => [f.path.replace(/^\/+/, ''), f.content] as const).filter(([p]) => !UNUSED.test(p));
+    return { pages, extraWords, files: new Map(kept) };
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8', json: 'application/json', css: 'text/css', wasm: 'application/wasm',
+};
+
+/** The dev server's index: built on first request, rebuilt after a post changes. */
+export class DevIndex {
+  /** Every generation's files (hashed names never clash), the newest entry file last written. */
+  private files = new Map<string, Uint8Array>();
+  private stale = true;
+  private building: Promise<void> | undefined;
+  private lastChange = 0;
+  readonly base: string;
+  private readonly logger: AstroIntegrationLogger | undefined;
+
+  constructor(base: string, logger?: AstroIntegrationLogger) {
+    this.base = base;
+    this.logger = logger;
+  }
+
+  changed(): void {
+    this.stale = true;
+    this.lastChange = Date.now();
+  }
+
+  private async ensure(origin: string): Promise<void> {
+    while (this.stale || this.building) {
+      if (this.building) { await this.building; continue; }
+      // Let the content layer take the change in before the pages are read.
+      const wait = this.lastChange + 250 - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      this.stale = false;
+      this.building = (async () => {
+        const t = performance.now();
+        try {
+          const built = await indexDevSite(origin, this.base);
+          for (const [k, v] of built.files) this.files.set(k, v);
+          this.logger?.info(`search index: ${built.pages} posts in ${Math.round(performance.now() - t)} ms (in memory)`);
+        } catch (e) {
+          this.stale = true;
+          throw e;
+        } finally {
+          this.building = undefined;
+        }
+      })();
+      await this.building;
+    }
+  }
+
+  /** Connect middleware: answers <base>pagefind/* and passes everything else on. */
+  handle = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const path = (req.url ?? '').split(/[?#]/)[0]!;
+    const prefix = `${this.base}pagefind/`;
+    if (!path.startsWith(prefix)) { next(); return; }
+    const name = decodeURIComponent(path.slice(prefix.length));
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    this.ensure(origin).then(() => {
+      const body = this.files.get(name);
+      if (!body) { res.statusCode = 404; res.end('not in the search index'); return; }
+      res.statusCode = 200;
+      res.setHeader('Content-Type', TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(body);
+    }, (e: unknown) => {
+      this.logger?.error(`search index: ${e instanceof Error ? e.message : String(e)}`);
+      res.statusCode = 500;
+      res.end('the search index could not be built');
+    });
+  };
+}
+
+export function pagefindSearch(): AstroIntegration {
+  let base = '/';
+  let root = process.cwd();
+  return {
+    name: 'ring-zero:pagefind',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        root = fileURLToPath(config.root);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dev = new DevIndex(base, logger);
+        const contentDir = resolve(root, process.env.RZ_CONTENT_DIR ?? 'content/posts');
+        server.watcher.add(contentDir);
+        server.watcher.on('all', (_event: string, file: string) => {
+          if (resolve(file).startsWith(contentDir) || /\.(md|mdx|astro)$/.test(file)) dev.changed();
+        });
+        server.middlewares.use(dev.handle);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const t = performance.now();
+        const r = await indexBuiltSite(fileURLToPath(dir), base);
+        await pagefind.close();
+        logger.info(`search index: ${r.pages} posts, ${r.extraWords} identifier variants, in ${Math.round(performance.now() - t)} ms`);
+      },
+    },
+  };
+}

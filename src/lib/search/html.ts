@@ -1,0 +1,64 @@
+// The copy of a built page that Pagefind indexes (the page on disk is not changed):
+// the title weighted highest, and a hidden block of identifier variants inside the body.
+import { extraIndexWords } from './tokens.ts';
+
+/**
+ * Stands between the extra words, so any excerpt taken from the block shows it and the UI
+ * can cut it off (punctuation: Pagefind does not index it as a word).
+ */
+export const EXTRA_MARK = '\u00a7';
+export const TITLE_WEIGHT = 10;
+export const EXTRA_WEIGHT = 0.5;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(n) ? String.fromCodePoint(n) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Visible text of an HTML fragment: tags become spaces, scripts and styles go. */
+export function htmlText(html: string): string {
+  return decodeEntities(html.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' '));
+}
+
+export interface Prepared { html: string; indexed: boolean; extraWords: number }
+
+/**
+ * Prepares a page for Pagefind. A page without `data-pagefind-body` is not indexed (site
+ * chrome, lists, tags): `indexed` is false. Otherwise the h1 gets the highest weight and the
+ * identifier variants of the body text go into a hidden block at the end of the body.
+ */
+export function prepareForIndex(html: string): Prepared {
+  const open = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/i.exec(html);
+  if (!open) return { html, indexed: false, extraWords: 0 };
+  const tag = open[1]!.toLowerCase();
+  const start = open.index + open[0].length;
+  const end = html.toLowerCase().lastIndexOf(`</${tag}>`);
+  if (end < start) return { html, indexed: true, extraWords: 0 };
+  const body = html.slice(start, end);
+  const words = extraIndexWords(htmlText(body));
+  // The post's date/tags/reading-time line: not text to search, but its filters still count
+  // (data-pagefind-ignore keeps filters and meta, drops the words).
+  const weighted = body.replace(/<div class="meta"/g, '<div class="meta" data-pagefind-ignore').replace(/<h1\b(?![^>]*data-pagefind-weight)/i, `<h1 data-pagefind-weight="${TITLE_WEIGHT}"`);
+  const block = words.length
+    ? `<div data-pagefind-weight="${EXTRA_WEIGHT}" hidden>${EXTRA_MARK} ${escapeHtml(words.join(` ${EXTRA_MARK} `))}</div>`
+    : '';
+  return { html: html.slice(0, start) + weighted + block + html.slice(end), indexed: true, extraWords: words.length };
+}
+
+/** Drops the extra block from a Pagefind excerpt (it is last in the body); '' when nothing else is left. */
+export function cleanExcerpt(excerpt: string): string {
+  const i = excerpt.indexOf(EXTRA_MARK);
+  const kept = i < 0 ? excerpt : excerpt.slice(0, i);
+  // Never leave a <mark> open where the cut fell.
+  const open = (kept.match(/<mark>/g) ?? []).length - (kept.match(/<\/mark>/g) ?? []).length;
+  return (kept + '</mark>'.repeat(Math.max(0, open))).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,95 @@
+// Loads Pagefind's own search runtime (<base>pagefind/pagefind.js, written by the build or
+// served from memory by the dev server) on first use, and turns its results into hits.
+// Imported only from the lazily loaded search modules: a page that is only read never loads it.
+import { cleanExcerpt } from '../lib/search/html.ts';
+import { withHighlight } from '../lib/search/paths.ts';
+import { normaliseQuery, queryTerms } from '../lib/search/tokens.ts';
+
+interface PagefindSub { title: string; url: string; excerpt: string }
+interface PagefindData { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results: PagefindSub[] }
+interface PagefindResult { id: string; score: number; data: () => Promise<PagefindData> }
+interface PagefindResponse { results: PagefindResult[] }
+export interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (q: string, o?: { filters?: Record<string, string[]> }) => Promise<PagefindResponse | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+export interface SubHit { title: string; url: string; excerpt: string }
+export interface Hit { url: string; title: string; excerpt: string; date: string; tags: string[]; subs: SubHit[] }
+export interface SearchOutcome { query: string; used: string; total: number; hits: Hit[]; ms: number }
+export type Filters = { tag?: string[]; year?: string[] };
+
+const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+let loaded: Promise<Pagefind> | undefined;
+
+/** Pagefind's runtime, loaded once. */
+export function loadPagefind(): Promise<Pagefind> {
+  loaded ??= (async () => {
+    const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    await pf.options({ excerptLength: 26 });
+    await pf.init();
+    return pf;
+  })();
+  loaded.catch(() => { loaded = undefined; });
+  return loaded;
+}
+
+/** Pagefind excerpts are escaped text with <mark>: keep exactly that, nothing else. */
+export function safeExcerpt(html: string): string {
+  return html.split(/(<\/?mark>)/).map((part) => (/^<\/?mark>$/.test(part) ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;'))).join('');
+}
+
+const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+async function toHit(r: PagefindResult, terms: string[]): Promise<Hit> {
+  const d = await r.data();
+  const fallback = escapeText(d.meta['description'] ?? '');
+  const excerpt = cleanExcerpt(safeExcerpt(d.excerpt)) || fallback;
+  const subs = d.sub_results
+    .filter((s) => s.url.includes('#') && s.url !== d.url)
+    .slice(0, 3)
+    .map((s) => ({ title: s.title, url: withHighlight(s.url, terms), excerpt: cleanExcerpt(safeExcerpt(s.excerpt)) }));
+  return {
+    url: withHighlight(d.url, terms),
+    title: d.meta['title'] ?? d.url,
+    excerpt,
+    date: d.meta['date'] ?? '',
+    tags: d.filters['tag'] ?? [],
+    subs,
+  };
+}
+
+/**
+ * Searches as typed; if that finds nothing, searches the normalised query
+ * (`0x7ffff7ddb2d0` -> `7ffff7ddb2d0`, `nt!Foo+0x38` -> `nt Foo 38`).
+ */
+export async function search(query: string, filters: Filters = {}, limit = 10): Promise<SearchOutcome> {
+  const pf = await loadPagefind();
+  const t = performance.now();
+  const f: Record<string, string[]> = {};
+  if (filters.tag?.length) f['tag'] = filters.tag;
+  if (filters.year?.length) f['year'] = filters.year;
+  const q = query.trim();
+  if (!q && !Object.keys(f).length) return { query: q, used: q, total: 0, hits: [], ms: 0 };
+  let used = q;
+  // A null query with filters lists every post in them.
+  let res = await pf.search(q || (null as unknown as string), { filters: f });
+  if (q && res && res.results.length === 0) {
+    const alt = normaliseQuery(q);
+    if (alt && alt !== q) {
+      const r2 = await pf.search(alt, { filters: f });
+      if (r2 && r2.results.length) { res = r2; used = alt; }
+    }
+  }
+  const results = res?.results ?? [];
+  const terms = queryTerms(q);
+  const hits = await Promise.all(results.slice(0, limit).map((r) => toHit(r, terms)));
+  return { query: q, used, total: results.length, hits, ms: performance.now() - t };
+}
+
+export async function filterValues(): Promise<Record<string, Record<string, number>>> {
+  const pf = await loadPagefind();
+  return pf.filters();
+}
