@@ -5,23 +5,17 @@ const root = document.documentElement;
 const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
 const media = matchMedia('(prefers-color-scheme: dark)');
 
-function label(): void {
-  if (!button) return;
-  const dark = root.dataset['theme'] === 'dark';
-  button.setAttribute('aria-pressed', String(dark));
-  button.textContent = dark ? 'Light' : 'Dark';
-  button.setAttribute('aria-label', dark ? 'Switch to light theme' : 'Switch to dark theme');
-}
+// The button's label ("Dark theme" / "Light theme": the theme it switches to) comes
+// from CSS keyed on data-theme, so it is right from the first frame and never shifts
+// the layout; nothing to update here but the theme itself.
 
 button?.addEventListener('click', () => {
   const next = root.dataset['theme'] === 'dark' ? 'light' : 'dark';
   root.dataset['theme'] = next;
   try { localStorage.setItem('theme', next); } catch { /* private mode: the choice lasts for this page */ }
-  label();
 });
 media.addEventListener('change', () => {
   let stored: string | null = null;
   try { stored = localStorage.getItem('theme'); } catch { /* ignore */ }
-  if (!stored) { root.dataset['theme'] = media.matches ? 'dark' : 'light'; label(); }
+  if (!stored) root.dataset['theme'] = media.matches ? 'dark' : 'light';
 });
-label();

@@ -101,13 +101,12 @@ describe('themes', () => {
 
   it('keeps the toggled theme across a reload and across pages', async () => {
     const page = await open('', { scheme: 'light' });
-    const toggle = page.locator('[data-theme-toggle]');
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
     await toggle.click();
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
-    expect(await page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Light theme' }).isVisible()).toBe(true);
     // The stored theme is applied before first paint: record it the moment <body> exists.
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {

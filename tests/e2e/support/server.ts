@@ -7,8 +7,9 @@ import sirv from 'sirv';
 
 export interface Served { url: string; origin: string; close: () => Promise<void> }
 
-export async function serve(dir: string, base = '/'): Promise<Served> {
-  const files = sirv(dir, { dev: true, etag: false, extensions: ['html'] });
+/** `gzip`: serve precompressed `.gz` siblings when the client accepts them (like nginx gzip_static). */
+export async function serve(dir: string, base = '/', opts: { gzip?: boolean } = {}): Promise<Served> {
+  const files = sirv(dir, { dev: !opts.gzip, etag: false, extensions: ['html'], gzip: !!opts.gzip });
   const notFound = (() => { try { return readFileSync(join(dir, '404.html')); } catch { return Buffer.from('not found'); } })();
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';

@@ -1,0 +1,53 @@
+// Lighthouse (mobile preset, the package's default config) driving Debian's Chromium
+// against the built site on 127.0.0.1: the four category scores per page type.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { serve } from '../../tests/e2e/support/server.ts';
+
+interface Row { section: string; name: string; value: number; unit: string; note?: string }
+const root = resolve(import.meta.dirname, '../..');
+
+export default async function benchLighthouse(): Promise<Row[]> {
+  const outDir = join(root, '.bench', 'lighthouse-site');
+  rmSync(outDir, { recursive: true, force: true });
+  const b = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: root, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}${b.stderr}`);
+  // Serve compressed, as the nginx configuration does (gzip_static): write .gz siblings.
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  for (const f of walk(outDir).filter((f) => /\.(html|css|js|json|xml|svg|txt)$/.test(f))) writeFileSync(`${f}.gz`, gzipSync(readFileSync(f), { level: 9 }));
+  const site = await serve(outDir, '/', { gzip: true });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const pages: Array<[string, string]> = [
+    ['home', ''],
+    ['post with listings', 'posts/linux-process-the-beginning/'],
+    ['SList post', 'posts/exinterlockedpopentryslist-processing-by-scheduler/'],
+    ['archive', 'archive/'],
+    ...(existsSync(join(outDir, 'search/index.html')) ? [['search', 'search/'] as [string, string]] : []),
+  ];
+  const rows: Row[] = [];
+  try {
+    for (const [name, path] of pages) {
+      const result = await lighthouse(`${site.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      const cats = result?.lhr.categories ?? {};
+      const score = (k: string) => Math.round((cats[k]?.score ?? 0) * 100);
+      const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary').map((a) => a.id);
+      rows.push({
+        section: 'lighthouse', name: `${name}: perf / a11y / best / SEO`, value: score('performance'), unit: '/100',
+        note: `${score('performance')} / ${score('accessibility')} / ${score('best-practices')} / ${score('seo')}${failing.length ? `; failing: ${failing.join(', ')}` : ''}`,
+      });
+    }
+  } finally {
+    chrome.kill();
+    await site.close();
+  }
+  return rows;
+}
+
+if (import.meta.main) for (const r of await benchLighthouse()) console.log(`${r.name.padEnd(40)} ${r.note}`);
