@@ -46,8 +46,9 @@ describe('a build for a sub-path (RZ_BASE=/blog/)', () => {
 describe('drafts', () => {
   const draft = '---\ntitle: "Secret draft about IRQL"\ndate: 2017-01-02\ntags: [unreleased-tag]\ndraft: true\n---\n\nNot ready: zzqx-draft-marker.\n';
 
-  it('are absent from every built file: pages, feeds, sitemap, tags', () => {
-    const build = buildSite('drafts', { contentDir: contentWith({ 'secret-draft.md': draft }) });
+  it('are absent from every built file: pages, feeds, sitemap, tags (and the home page paginates the rest)', () => {
+    const extra = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`extra-${i}.md`, `---\ntitle: "Extra ${i}"\ndate: 2015-01-0${i + 1}\n---\n\nFiller ${i}.\n`]));
+    const build = buildSite('drafts', { contentDir: contentWith({ 'secret-draft.md': draft, ...extra }) });
     expect(build.ok, build.output).toBe(true);
     const files = allFiles(build.outDir);
     expect(files.some((f) => f.includes('secret-draft') || f.includes('unreleased-tag'))).toBe(false);
@@ -56,6 +57,13 @@ describe('drafts', () => {
       expect(text.includes('zzqx-draft-marker') || text.includes('Secret draft'), f).toBe(false);
     }
     expect(readFileSync(join(build.outDir, 'feed.json'), 'utf8')).toContain('Linux process. The beginning.');
+    // 11 published posts, 10 a page: the oldest is alone on page 2, linked from page 1
+    const home = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+    expect(home).toContain('href="/page/2/"');
+    expect(home).not.toContain('Extra 0');
+    const page2 = readFileSync(join(build.outDir, 'page/2/index.html'), 'utf8');
+    expect([...page2.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1])).toEqual(['Extra 0']);
+    expect(page2).toContain('href="/" rel="prev"');
   });
 
   it('show in the dev server', async () => {
