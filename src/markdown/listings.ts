@@ -1,13 +1,46 @@
-// Listings: Shiki themes, this project's grammars and the code-block plugins.
+// Listings: Shiki theme, this project's grammars and the code-block plugins.
 // Owned by the listings work (issue 3); the pipeline only imports these three.
+//
+// - Grammars (./listings/grammars/): windbg (kd), procmaps (maps), gdb.
+// - Colours: a class theme (./listings/theme.ts): tokens get `tok-*` classes whose
+//   light/dark colours are in src/styles/code.css; no `style` attribute is emitted.
+// - Chrome and notation: @shikijs/transformers for the `[!code ++]`, `[!code --]`,
+//   `[!code focus]`, `[!code highlight]` comments; ./listings/transformer.ts for the
+//   fence meta (title, {1,3-5}, ins/del/focus, showLineNumbers, wrap), the figure,
+//   windbg cross-references and the procmaps diagram.
+// - remark: unknown fence languages fail the build with file:line; malformed maps
+//   lines warn with file:line. rehype: per-page unique ids.
 import type { AstroUserConfig } from 'astro';
-type Markdown = NonNullable<AstroUserConfig['markdown']>;
+import { transformerNotationDiff, transformerNotationFocus, transformerNotationHighlight } from '@shikijs/transformers';
+import { classTheme } from './listings/theme.ts';
+import { grammars } from './listings/grammars/index.ts';
+import { listingsTransformer } from './listings/transformer.ts';
+import { remarkListings, type RemarkListingsOptions } from './listings/remark-listings.ts';
+import { rehypeListingIds } from './listings/rehype-listing-ids.ts';
 
-export function listingsShikiConfig(): NonNullable<Markdown['shikiConfig']> {
+type Markdown = NonNullable<AstroUserConfig['markdown']>;
+export type ShikiConfig = NonNullable<Markdown['shikiConfig']>;
+type Plugin = readonly [(...args: never[]) => unknown, unknown?];
+
+export function listingsShikiConfig(): ShikiConfig {
   return {
-    themes: { light: 'github-light', dark: 'github-dark' },
-    defaultColor: false,
+    theme: classTheme,
+    langs: grammars,
+    // null: Astro adds no `style="overflow-x: auto"` to <pre>; code.css does it, and the wrap toggle.
+    wrap: null,
+    transformers: [
+      transformerNotationDiff({ matchAlgorithm: 'v3' }),
+      transformerNotationFocus({ matchAlgorithm: 'v3' }),
+      transformerNotationHighlight({ matchAlgorithm: 'v3' }),
+      listingsTransformer(),
+    ],
   };
 }
-export function listingsRemarkPlugins(): unknown[] { return []; }
-export function listingsRehypePlugins(): unknown[] { return []; }
+
+export function listingsRemarkPlugins(options: RemarkListingsOptions = {}): Plugin[] {
+  return [[remarkListings, options]];
+}
+
+export function listingsRehypePlugins(): Plugin[] {
+  return [[rehypeListingIds]];
+}
