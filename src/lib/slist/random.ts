@@ -1,0 +1,129 @@
+// Seeded random scheduler: picks enabled events with configurable interrupt, stall and
+// preemption rates. Fast path on core.ts states (no allocation per event).
+import * as K from './core.ts';
+import type { RandomRates } from './types.ts';
+
+/** Small deterministic PRNG (mulberry32): returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const DEFAULT_RATES: Required<RandomRates> = { interruptRate: 0.01, stallRate: 0.001, resumeRate: 0.01, preemptRate: 0.005 };
+
+function pickCpu(m: K.Model, s: Float64Array, rnd: () => number, ok: (m: K.Model, s: Float64Array, c: number) => boolean): number {
+  const start = (rnd() * m.nc) | 0;
+  for (let k = 0; k < m.nc; k++) {
+    const c = (start + k) % m.nc;
+    if (ok(m, s, c)) return c;
+  }
+  return -1;
+}
+function pickThread(m: K.Model, s: Float64Array, rnd: () => number, ok: (m: K.Model, s: Float64Array, t: number) => boolean): number {
+  const start = (rnd() * m.nt) | 0;
+  for (let k = 0; k < m.nt; k++) {
+    const t = (start + k) % m.nt;
+    if (ok(m, s, t)) return t;
+  }
+  return -1;
+}
+
+/** An enabled event (encoded, see core.encodeEvent) chosen at random, or -1 when nothing can happen. */
+export function randomEvent(m: K.Model, s: Float64Array, rnd: () => number, rates: RandomRates = {}): number {
+  if (s[m.X + K.X_VIOL] !== 0) return -1;
+  const stallRate = m.settings.stalls ? (rates.stallRate ?? DEFAULT_RATES.stallRate) : 0;
+  const resumeRate = rates.resumeRate ?? DEFAULT_RATES.resumeRate;
+  const intRate = m.settings.interrupts ? (rates.interruptRate ?? DEFAULT_RATES.interruptRate) : 0;
+  const preRate = m.settings.preempts ? (rates.preemptRate ?? DEFAULT_RATES.preemptRate) : 0;
+  let r = rnd();
+  if (r < stallRate) {
+    const c = pickCpu(m, s, rnd, K.canStall);
+    if (c >= 0) return K.EV_STALL * 32 + c;
+  }
+  r -= stallRate;
+  if (r >= 0 && r < resumeRate) {
+    const c = pickCpu(m, s, rnd, K.canResume);
+    if (c >= 0) return K.EV_RESUME * 32 + c;
+  }
+  r -= resumeRate;
+  if (r >= 0 && r < intRate) {
+    const c = pickCpu(m, s, rnd, K.canInterrupt);
+    if (c >= 0) return K.EV_INT * 32 + c;
+  }
+  r -= intRate;
+  if (r >= 0 && r < preRate) {
+    const t = pickThread(m, s, rnd, K.canPreempt);
+    if (t >= 0) return K.EV_PREEMPT * 32 + t;
+  }
+  const t = pickThread(m, s, rnd, K.canStep);
+  if (t >= 0) return K.EV_STEP * 32 + t;
+  const c = pickCpu(m, s, rnd, K.canResume);
+  if (c >= 0) return K.EV_RESUME * 32 + c;
+  return -1;
+}
+
+export interface RandomOptions extends RandomRates {
+  readonly seed: number;
+  /** Maximum number of events. */
+  readonly events: number;
+  /** Time budget in ms (checked every 65,536 events). */
+  readonly timeMs?: number;
+  /** Keep the event list (needed to report a schedule); default true. Only the first `recordLimit` are kept. */
+  readonly record?: boolean;
+  readonly recordLimit?: number;
+  /** Called every 65,536 events; return false to stop. */
+  readonly onProgress?: (p: { events: number; microSteps: number; ms: number }) => boolean | void;
+}
+
+export interface RandomResult {
+  readonly found: boolean;
+  /** Violation code (core.VIOLATION_KINDS index + 1), 0 if none. */
+  readonly violation: number;
+  readonly events: number;
+  readonly microSteps: number;
+  readonly ms: number;
+  /** Recorded events (encoded), complete when `complete`. */
+  readonly schedule: Int32Array;
+  readonly complete: boolean;
+  readonly stoppedBy: 'violation' | 'events' | 'time' | 'cancelled' | 'finished';
+  readonly state: Float64Array;
+}
+
+/** Run the seeded random scheduler from the model's initial state (or from `start`). */
+export function runRandom(m: K.Model, opts: RandomOptions, start?: Float64Array): RandomResult {
+  const s = start ? start.slice() : K.initialState(m);
+  const rnd = mulberry32(opts.seed);
+  const record = opts.record ?? true;
+  const limit = opts.recordLimit ?? 1_000_000;
+  let buf = new Int32Array(record ? Math.min(1024, limit) : 0);
+  let n = 0;
+  const t0 = performance.now();
+  let stoppedBy: RandomResult['stoppedBy'] = 'events';
+  let i = 0;
+  const micro0 = s[m.X + K.X_MICRO]!;
+  for (; i < opts.events; i++) {
+    const code = randomEvent(m, s, rnd, opts);
+    if (code < 0) { stoppedBy = 'finished'; break; }
+    K.apply(m, s, code);
+    if (record && n < limit) {
+      if (n === buf.length) { const nb = new Int32Array(Math.min(limit, buf.length * 2)); nb.set(buf); buf = nb; }
+      buf[n++] = code;
+    }
+    if (s[m.X + K.X_VIOL] !== 0) { i++; stoppedBy = 'violation'; break; }
+    if ((i & 0xffff) === 0xffff) {
+      const ms = performance.now() - t0;
+      if (opts.onProgress && opts.onProgress({ events: i + 1, microSteps: s[m.X + K.X_MICRO]! - micro0, ms }) === false) { i++; stoppedBy = 'cancelled'; break; }
+      if (opts.timeMs !== undefined && ms > opts.timeMs) { i++; stoppedBy = 'time'; break; }
+    }
+  }
+  const v = s[m.X + K.X_VIOL]!;
+  return {
+    found: v !== 0, violation: v, events: i, microSteps: s[m.X + K.X_MICRO]! - micro0, ms: performance.now() - t0,
+    schedule: buf.slice(0, n), complete: record && n === i, stoppedBy, state: s,
+  };
+}
