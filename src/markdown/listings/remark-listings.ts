@@ -1,8 +1,11 @@
 // remark plugin, before Shiki: checks every fence while the Markdown positions are
 // still known, so problems name the post and the line.
-//  - a fence with an unknown language FAILS the build: a typo like ```windgb would
-//    otherwise lose its highlighting, cross-references and diagram without anyone
-//    noticing. The error names file:line, the language, and the closest known name.
+//  - a fence with an unknown language falls back to plain text with a WARNING that
+//    names file:line, the language and the closest known name (```windgb -> windbg).
+//    Why not fail: Astro's content loader catches errors thrown while rendering a
+//    post, logs them, drops the post and still exits 0, so a thrown error would
+//    silently remove the whole post from the site. A plain-text listing plus a
+//    warning keeps the post and tells the author exactly where to look.
 //  - a malformed /proc/PID/maps line in a procmaps fence is a WARNING naming file:line:
 //    the line still renders as text, and the diagram leaves it out.
 //  - a meta word the listings do not understand is a warning too.
@@ -64,38 +67,45 @@ function postPath(file: VFile): string {
 }
 
 /**
- * The 1-based line in the file on disk. Astro renders the body with the frontmatter
- * blanked out (line numbers kept), but if a caller strips it, the fence is found
- * again by counting the frontmatter's lines.
+ * Lines to add to a Markdown position to get the line in the file on disk. Astro's
+ * content loader renders the body without the frontmatter (and without the blank
+ * lines after it), so positions count from the body: find the body in the file.
  */
-function fileLine(file: VFile, line: number, fence: string): number {
-  if (!file.path) return line;
-  let source: string;
-  try { source = readFileSync(file.path, 'utf8'); } catch { return line; }
-  const lines = source.split(/\r?\n/);
-  if (lines[line - 1]?.trimStart().startsWith(fence)) return line;
-  const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
-  const offset = fm ? fm[0].split('\n').length - 1 : 0;
-  return lines[line - 1 + offset]?.trimStart().startsWith(fence) ? line + offset : line;
+export function lineOffset(body: string, source: string): number {
+  const lead = /^\s*/.exec(body)![0];
+  const rest = body.slice(lead.length);
+  if (!rest) return 0;
+  const at = source.indexOf(rest.slice(0, 400));
+  if (at < 0) return 0;
+  const count = (s: string) => s.split('\n').length - 1;
+  return count(source.slice(0, at)) - count(lead);
+}
+
+function fileOffset(file: VFile): number {
+  if (!file.path) return 0;
+  try { return lineOffset(String(file.value), readFileSync(file.path, 'utf8')); } catch { return 0; }
 }
 
 export function remarkListings(options: RemarkListingsOptions = {}) {
   const warn = options.warn ?? ((m: string) => console.warn(m));
   const known = knownLanguages(options.extraLanguages);
   return (tree: Root, file: VFile) => {
+    let offset: number | undefined;
     visit(tree, 'code', (node: Code) => {
       const start = node.position?.start.line;
       if (start === undefined) return;
-      const fence = file.value ? String(file.value).split(/\r?\n/)[start - 1]?.trimStart().slice(0, 3) ?? '```' : '```';
-      const line = fileLine(file, start, fence);
+      offset ??= fileOffset(file);
+      const line = start + offset;
       const where = `${postPath(file)}:${line}`;
       const lang = node.lang ?? '';
       if (lang && !known.has(lang.toLowerCase()) && !known.has(lang)) {
         const hint = closest(lang, known);
-        throw new Error(
-          `${where}: unknown listing language "${lang}" in the code fence.\n` +
+        warn(
+          `${where}: warning: unknown listing language "${lang}"; the listing is shown as plain text.\n` +
           `    fix: ${hint ? `did you mean \`\`\`${hint}? ` : ''}use a Shiki language, one of this site's (windbg/kd, procmaps/maps, gdb), or \`\`\`text for no highlighting.`,
         );
+        node.lang = 'plaintext';
+        return;
       }
       const meta = parseMeta(node.meta);
       if (meta.unknown.length) warn(`${where}: warning: ignored in the code fence meta: ${meta.unknown.join(' ')} (known: title="..." {1,3-5} ins={..} del={..} focus={..} showLineNumbers wrap)`);
