@@ -154,7 +154,9 @@ export class DevIndex {
 
   /** Connect middleware: answers <base>pagefind/* and passes everything else on. */
   handle = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    const path = (req.url ?? '').split(/[?#]/)[0]!;
+    // Vite may already have taken the base off req.url; originalUrl still has it.
+    const raw = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
+    const path = raw.split(/[?#]/)[0]!;
     const prefix = `${this.base}pagefind/`;
     if (!path.startsWith(prefix)) { next(); return; }
     const name = decodeURIComponent(path.slice(prefix.length));

@@ -34,6 +34,8 @@ arrowKeys(input, results);
 dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
 // A click on the backdrop (outside the panel) closes it.
 dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog.close(); });
+// Esc closes at once, even from the search box (where Chromium would only clear the text).
+dialog.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); dialog.close(); } });
 dialog.querySelector('form')?.addEventListener('submit', (e) => e.preventDefault());
 
 export async function openDialog(): Promise<void> {

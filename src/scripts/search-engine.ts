@@ -28,7 +28,8 @@ let loaded: Promise<Pagefind> | undefined;
 export function loadPagefind(): Promise<Pagefind> {
   loaded ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pf.options({ excerptLength: 26 });
+    // Result URLs are stored whole (with the base); stop Pagefind from prefixing the base again.
+    await pf.options({ excerptLength: 26, baseUrl: '/' });
     await pf.init();
     return pf;
   })();

@@ -46,20 +46,26 @@ export function tokenVariants(token: string): string[] {
   return out;
 }
 
+/** How often one variant may repeat: enough for term frequency to rank a post about it first. */
+export const MAX_REPEAT = 5;
+
 /**
- * The extra index text of a page: the variants of every identifier in its text, each once,
- * leaving out words that already occur as they are (Pagefind indexes those itself).
+ * The extra index words of a page: the variants of every identifier in its text, as often as
+ * the identifier occurs (up to MAX_REPEAT, so a post about `ExInterlockedPopEntrySList` beats a
+ * post that names it once), leaving out words that already occur as they are (Pagefind indexes
+ * those itself).
  */
 export function extraIndexWords(text: string): string[] {
   const tokens = text.split(/\s+/).filter((t) => t.length >= 3);
   const plain = new Set(tokens.map((t) => t.toLowerCase()));
-  const seen = new Set<string>();
+  const count = new Map<string, number>();
   const out: string[] = [];
   for (const token of tokens) {
-    for (const v of tokenVariants(token)) {
+    for (const v of new Set(tokenVariants(token))) {
       const key = v.toLowerCase();
-      if (key.length < 2 || seen.has(key) || plain.has(key)) continue;
-      seen.add(key);
+      const n = count.get(key) ?? 0;
+      if (key.length < 2 || n >= MAX_REPEAT || plain.has(key)) continue;
+      count.set(key, n + 1);
       out.push(v);
     }
   }

@@ -1,0 +1,192 @@
+// Search end to end: a real build under /blog/ (plus a draft and a decoy post), served on
+// 127.0.0.1 and driven in Chromium; and `astro dev`, whose in-memory index must pick up a post
+// written after it started.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, cleanEnv, contentWith, root } from './support/build.ts';
+import { launch } from './support/browser.ts';
+import { serve, type Served } from './support/server.ts';
+
+const BASE = '/blog/';
+const slist = 'exinterlockedpopentryslist-processing-by-scheduler';
+const linux = 'linux-process-the-beginning';
+const vfs = 'macos-vfs-file-system-isolation-filter';
+const extra = {
+  // Published, mentions two identifiers once in prose: the posts about them must still come first.
+  'decoy-lock-free-notes.md': '---\ntitle: "Notes on lock-free lists"\ndate: 2018-02-03\ntags: [notes]\n---\nA reader asked whether ExInterlockedPopEntrySList is safe. Also, grep is handy.\n',
+  'secret-draft.md': '---\ntitle: "Unfinished"\ndate: 2019-01-01\ndraft: true\n---\nzzqxdraftmarker KiCheckForSListAddress\n',
+};
+
+const cases: Array<[string, string]> = [
+  ['ExInterlockedPopEntrySList', slist],
+  ['KiCheckForSListAddress', slist],
+  ['nt!KiCheckForSListAddress', slist],
+  ['SLIST_HEADER', slist],
+  ['[vdso]', linux],
+  ['/bin/grep', linux],
+  ['0x00007ffff7ddb2d0', linux],
+  ['MacOSX-VFS-Isolation-Filter', vfs],
+  ['Interlocked', slist],
+  ['vsys', linux],
+  // runs inside identifiers and short address forms: the index's identifier variants
+  ['EntrySList', slist],
+  ['7ffff7ddb2d0', linux],
+];
+
+let browser: Browser;
+let site: Served;
+
+async function results(page: Page, q: string): Promise<string[]> {
+  await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
+  await page.locator('#search-page-results .search-hit, #search-page-results [data-search-empty]').first().waitFor();
+  return page.locator('#search-page-results .search-hit-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+}
+
+beforeAll(async () => {
+  const build = buildSite('search-blog', { base: BASE, contentDir: contentWith(extra) });
+  if (!build.ok) throw new Error(build.output);
+  site = await serve(build.outDir, BASE);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the built index (base /blog/)', () => {
+  it('puts the expected post first for every identifier', async () => {
+    const page = await browser.newPage();
+    const wrong: string[] = [];
+    for (const [q, slug] of cases) {
+      const got = await results(page, q);
+      if (got[0] !== `${BASE}posts/${slug}/`) wrong.push(`${q}: ${got.join(', ') || 'nothing'}`);
+    }
+    expect(wrong).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves out drafts and the site chrome, and shows a clear empty state', async () => {
+    const page = await browser.newPage();
+    for (const q of ['zzqxdraftmarker', 'Sitemap', 'Skip', 'RSS', 'zzqx-no-such-word']) {
+      expect(await results(page, q), q).toEqual([]);
+      await expect.poll(() => page.locator('[data-search-empty]').innerText()).toContain(`No posts match “${q}”`);
+      expect(await page.locator('[data-search-empty] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).toEqual([`${BASE}archive/`, `${BASE}tags/`]);
+    }
+    await page.close();
+  });
+
+  it('is driven by the URL: excerpts with <mark>, sub-results to headings, filters, back button', async () => {
+    const page = await browser.newPage();
+    await results(page, 'ExInterlockedPopEntrySList');
+    expect(await page.locator('.search-hit .search-excerpt mark').count()).toBeGreaterThan(0);
+    const sub = await page.locator('.search-subs a').first().getAttribute('href');
+    expect(sub).toMatch(new RegExp(`^${BASE}posts/${slist}/\\?highlight=ExInterlockedPopEntrySList#safety-of-using`));
+    // typing rewrites ?q=, a filter pushes a history entry, Back restores the query
+    await page.locator('#search-page-q').fill('filter');
+    await page.waitForURL(/\?q=filter$/);
+    await page.locator('select[name=tag] option[value=macos]').waitFor({ state: 'attached' });
+    await page.selectOption('select[name=tag]', 'macos');
+    await page.waitForURL(/\?q=filter&tag=macos$/);
+    await expect.poll(() => page.locator('.search-hit').count()).toBe(2);
+    await page.goBack();
+    await page.waitForURL(/\?q=filter$/);
+    await expect.poll(() => page.locator('select[name=tag]').inputValue()).toBe('');
+    // a year alone lists that year's posts
+    await page.goto(`${site.url}search/?year=2018`);
+    await expect.poll(() => page.locator('.search-hit-title').allInnerTexts()).toEqual(['Notes on lock-free lists']);
+    await page.close();
+  });
+
+  it('without JavaScript, the search page points to the archive and the tags', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}search/`);
+    expect(await page.locator('[data-search-nojs]').isVisible()).toBe(true);
+    expect(await page.locator('[data-search-form]').isVisible()).toBe(false);
+    const hrefs = await page.locator('[data-search-nojs] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([`${BASE}archive/`, `${BASE}tags/`]);
+    await ctx.close();
+  });
+
+  it('a page that is only read loads no search code and no index', async () => {
+    const page = await browser.newPage();
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(`${site.url}posts/${linux}/`, { waitUntil: 'networkidle' });
+    expect(urls.filter((u) => /pagefind|search-(?:ui|dialog|engine|page|highlight|style)|search\.[\w-]+\.css|tokens/.test(u))).toEqual([]);
+    expect(urls.every((u) => u.startsWith(site.url))).toBe(true);
+    await page.close();
+  });
+
+  it('the dialog works by keyboard alone and highlights the terms on the page it opens', async () => {
+    const page = await browser.newPage();
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(site.url, { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search posts' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-dialog-q');
+    expect(urls.some((u) => u.includes(`${BASE}pagefind/`))).toBe(true); // loaded on open, under the base
+    await page.keyboard.type('vsys');
+    await dialog.locator('.search-hit').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Linux process. The beginning.');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-dialog-q');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    // Ctrl+K reopens it with the query kept; Enter opens the first result
+    await page.keyboard.press('Control+K');
+    await dialog.waitFor();
+    await Promise.all([page.waitForURL(/highlight=vsys/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe(`${BASE}posts/${linux}/`);
+    await page.locator('mark.search-term').first().waitFor();
+    expect(await page.locator('mark.search-term').first().innerText()).toMatch(/^vsys$/i);
+    await page.close();
+  });
+});
+
+describe('search in astro dev', () => {
+  it('serves an in-memory index of the current content, including a post written after start', async () => {
+    const contentDir = contentWith({});
+    const port = 4400 + Math.floor(Math.random() * 400);
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: root, env: cleanEnv({ RZ_CONTENT_DIR: contentDir, RZ_BASE: BASE, ASTRO_DEV_BACKGROUND: '0' }), stdio: 'pipe', detached: true,
+    });
+    let log = '';
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
+    const origin = `http://127.0.0.1:${port}`;
+    try {
+      let up = false;
+      for (let i = 0; i < 120 && !up; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        try { up = (await fetch(`${origin}${BASE}`)).ok; } catch { /* not up yet */ }
+      }
+      expect(up, log).toBe(true);
+      const page = await browser.newPage();
+      const search = async (q: string): Promise<string[]> => {
+        await page.goto(`${origin}${BASE}search/?q=${q}`);
+        await page.locator('#search-page-results .search-hit, #search-page-results [data-search-empty]').first().waitFor({ timeout: 30_000 });
+        return page.locator('#search-page-results .search-hit-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      };
+      expect(await search('KiCheckForSListAddress'), log).toEqual([`${BASE}posts/${slist}/`]);
+      expect(await search('zzqxfreshmarker')).toEqual([]);
+      writeFileSync(join(contentDir, 'fresh-post.md'), '---\ntitle: "Fresh"\ndate: 2020-05-05\n---\nThe zzqxfreshmarker routine HalpTimerQueryHostPerformanceCounter.\n');
+      let got: string[] = [];
+      for (let i = 0; i < 20 && !got.length; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        got = await search('zzqxfreshmarker');
+      }
+      expect(got, log).toEqual([`${BASE}posts/fresh-post/`]);
+      expect(await search('PerformanceCounter')).toEqual([`${BASE}posts/fresh-post/`]);
+      await page.close();
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+  });
+});
