@@ -1,0 +1,123 @@
+// Pure helpers of the publish CLI: settings file, hook scripts, nginx rendering, status.
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+export const here = import.meta.dirname;
+export const projectRoot = resolve(here, '../..');
+export const hookSource = join(here, 'hook.sh');
+export const nginxTemplate = join(projectRoot, 'deploy/nginx.conf');
+export const headersFile = join(projectRoot, 'deploy/security-headers.conf');
+
+export interface Settings {
+  nodeBin: string;
+  npmCli: string;
+  branch: string;
+  keep: number;
+  lockTimeout: number;
+  /** run `npm run check -- <checkArgs>` after the build (when the site has scripts/check.ts) */
+  checks: boolean;
+  checkArgs: string;
+  /** a shell command run after each switch of live, e.g. an nginx reload; '' for none */
+  afterPublish: string;
+  /** exported to the build, e.g. RZ_SITE_URL */
+  buildEnv: Record<string, string>;
+}
+
+/** The site's `npm run check` checks the dist the hook just built instead of building again. */
+export const defaultCheckArgs = '--dist dist';
+
+/** A POSIX shell word that stands for exactly `s`. */
+export function shellQuote(s: string): string {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+/** <dir>/publish.conf, sourced by the hook. */
+export function renderConf(s: Settings): string {
+  const lines = [
+    '# Written by `npm run publish -- init`; read by bin/publish-hook. Run init again to change it.',
+    `NODE_BIN=${shellQuote(s.nodeBin)}`,
+    `NPM_CLI=${shellQuote(s.npmCli)}`,
+    `BRANCH=${shellQuote(s.branch)}`,
+    `KEEP=${s.keep}`,
+    `LOCK_TIMEOUT=${s.lockTimeout}`,
+    `CHECKS=${s.checks ? 'on' : 'off'}`,
+    `CHECK_ARGS=${shellQuote(s.checkArgs)}`,
+    `AFTER_PUBLISH=${shellQuote(s.afterPublish)}`,
+  ];
+  for (const [k, v] of Object.entries(s.buildEnv)) lines.push(`export BUILD_ENV_${k}=${shellQuote(v)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Reads back what renderConf wrote (for `status` and re-running init). */
+export function parseConf(text: string): Settings {
+  const vars = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^(?:export )?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (!m) continue;
+    let v = m[2]!;
+    if (v.startsWith("'")) v = v.slice(1, -1).replaceAll(`'\\''`, "'");
+    vars.set(m[1]!, v);
+  }
+  const buildEnv: Record<string, string> = {};
+  for (const [k, v] of vars) if (k.startsWith('BUILD_ENV_')) buildEnv[k.slice('BUILD_ENV_'.length)] = v;
+  return {
+    nodeBin: vars.get('NODE_BIN') ?? '',
+    npmCli: vars.get('NPM_CLI') ?? '',
+    branch: vars.get('BRANCH') ?? 'main',
+    keep: Number(vars.get('KEEP') ?? 5),
+    lockTimeout: Number(vars.get('LOCK_TIMEOUT') ?? 600),
+    checks: vars.get('CHECKS') !== 'off',
+    checkArgs: vars.get('CHECK_ARGS') ?? defaultCheckArgs,
+    afterPublish: vars.get('AFTER_PUBLISH') ?? '',
+    buildEnv,
+  };
+}
+
+/** site.git/hooks/<name>: finds <dir>/bin/publish-hook relative to itself, so <dir> can move. */
+export function hookScript(name: 'pre-receive' | 'post-receive'): string {
+  return [
+    '#!/bin/sh',
+    `# Ring Zero publish: see ../../bin/publish-hook (installed by \`npm run publish -- init\`).`,
+    'dir=$(cd "$(dirname "$0")/../.." && pwd -P)',
+    `exec bash "$dir/bin/publish-hook" ${name}`,
+    '',
+  ].join('\n');
+}
+
+export interface NginxOptions { dir: string; listen: string; serverName: string; headers: string }
+
+export function renderNginx(template: string, o: NginxOptions): string {
+  const values: Record<string, string> = { DIR: o.dir, LISTEN: o.listen, SERVER_NAME: o.serverName, HEADERS: o.headers };
+  const out = template.replace(/\{\{([A-Z_]+)\}\}/g, (all, k: string) => values[k] ?? all);
+  const left = /\{\{[A-Z_]+\}\}/.exec(out);
+  if (left) throw new Error(`nginx template: unknown placeholder ${left[0]}`);
+  return out;
+}
+
+export interface Status { live: string | null; previous: string | null; releases: string[]; building: string | null }
+
+export function readStatus(dir: string): Status {
+  const link = (name: string): string | null => {
+    try { return basename(readlinkSync(join(dir, name))); } catch { return null; }
+  };
+  const releases = existsSync(join(dir, 'releases'))
+    ? readdirSync(join(dir, 'releases')).filter((n) => !n.startsWith('.')).sort()
+    : [];
+  let building: string | null = null;
+  try {
+    const [pid, sha] = readFileSync(join(dir, 'run/building'), 'utf8').trim().split(' ');
+    if (pid && isAlive(Number(pid))) building = sha ?? null;
+  } catch { /* not building */ }
+  return { live: link('live'), previous: link('previous'), releases, building };
+}
+
+function isAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+/** The placeholder release of a fresh server, so `live` exists before the first push. */
+export const placeholderId = '00000000T000000-placeholder';
+export const placeholderHtml = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Nothing published yet</title></head>
+<body><p>Nothing published yet: <code>git push</code> to the server's site.git publishes the site.</p></body></html>
+`;
