@@ -43,6 +43,7 @@ export interface EmptyLinks { archive: string; tags: string }
 /** Fills `list` with the hits and `status` with a count, or a clear empty state. */
 export function render(outcome: SearchOutcome, list: HTMLElement, status: HTMLElement, links: EmptyLinks, filtered = false): void {
   list.replaceChildren();
+  list.dataset['searchQuery'] = outcome.query; // what is shown now (tests wait on it)
   if (!outcome.query && !outcome.total && !filtered) { status.textContent = ''; return; }
   if (!outcome.hits.length) {
     status.textContent = '';

@@ -60,5 +60,5 @@ export function cleanExcerpt(excerpt: string): string {
   const kept = i < 0 ? excerpt : excerpt.slice(0, i);
   // Never leave a <mark> open where the cut fell.
   const open = (kept.match(/<mark>/g) ?? []).length - (kept.match(/<\/mark>/g) ?? []).length;
-  return (kept + '</mark>'.repeat(Math.max(0, open))).replace(/\s+/g, ' ').trim();
+  return (kept.trimEnd() + '</mark>'.repeat(Math.max(0, open))).replace(/\s+/g, ' ').trim();
 }

@@ -80,8 +80,8 @@ export function normaliseQuery(query: string): string {
   const words: string[] = [];
   for (const token of query.trim().split(/\s+/)) {
     for (const part of token.split(/[^A-Za-z0-9_]+/).filter(Boolean)) {
-      const hex = HEX.exec(part);
-      if (hex && /^0x/i.test(part)) words.push(hex[1]!.replace(/^0+(?=.{4})/, ''));
+      const hex = /^0x([0-9a-f]+)$/i.exec(part);
+      if (hex) words.push(hex[1]!.length >= 6 ? hex[1]!.replace(/^0+(?=.{4})/, '') : hex[1]!);
       else words.push(...part.split('_').filter(Boolean));
     }
   }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cleanExcerpt, decodeEntities, EXTRA_MARK, htmlText, prepareForIndex, TITLE_WEIGHT } from './html.ts';
+
+const page = (body: string): string =>
+  `<html><body><header class="site-header">Skip to content</header><main><article class="post" data-pagefind-body><header><h1 data-pagefind-meta="title">T</h1><div class="meta"><time data-pagefind-filter="year:2016">x</time></div></header>${body}</article></main><footer>RSS</footer></body></html>`;
+
+describe('prepareForIndex', () => {
+  it('leaves pages without data-pagefind-body out', () => {
+    expect(prepareForIndex('<html><body><h1>Tags</h1></body></html>').indexed).toBe(false);
+  });
+  it('weights the title highest, ignores the meta line and adds a hidden variant block inside the body', () => {
+    const r = prepareForIndex(page('<pre><code>nt!KiCheckForSListAddress+0x16:</code></pre>'));
+    expect(r.indexed).toBe(true);
+    expect(r.html).toContain(`<h1 data-pagefind-weight="${TITLE_WEIGHT}" data-pagefind-meta="title">`);
+    expect(r.html).toContain('<div class="meta" data-pagefind-ignore>');
+    const block = /<div data-pagefind-weight="[\d.]+" hidden>([^<]*)<\/div><\/article>/.exec(r.html);
+    expect(block?.[1]).toContain('SListAddress');
+    expect(block?.[1]?.startsWith(EXTRA_MARK)).toBe(true);
+    expect(r.html).toContain('<footer>RSS</footer>');
+  });
+  it('escapes what it adds', () => {
+    const r = prepareForIndex(page('<p>a&lt;b&gt;FooBarBaz</p>'));
+    expect(r.html).not.toMatch(/hidden>[^<]*<b>/);
+  });
+});
+
+describe('htmlText and decodeEntities', () => {
+  it('turns tags into spaces and decodes entities', () => {
+    expect(htmlText('<p>a&amp;b</p><script>x()</script><span>c&#x41;&#66;</span>').replace(/\s+/g, ' ').trim()).toBe('a&b cAB');
+    expect(decodeEntities('&unknown;')).toBe('&unknown;');
+  });
+});
+
+describe('cleanExcerpt', () => {
+  it('cuts the excerpt where the variant block begins, closing an open <mark>', () => {
+    expect(cleanExcerpt(`the end. ${EXTRA_MARK} PopEntrySList ${EXTRA_MARK} <mark>EntrySList</mark>`)).toBe('the end.');
+    expect(cleanExcerpt(`<mark>a ${EXTRA_MARK} b</mark>`)).toBe('<mark>a</mark>');
+    expect(cleanExcerpt(`${EXTRA_MARK} <mark>EntrySList</mark>`)).toBe('');
+    expect(cleanExcerpt('plain <mark>text</mark>')).toBe('plain <mark>text</mark>');
+  });
+});

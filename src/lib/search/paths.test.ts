@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { pageUrlFromFile, postLinks, withHighlight } from './paths.ts';
+
+describe('pageUrlFromFile', () => {
+  it('respects the base', () => {
+    expect(pageUrlFromFile('posts/x/index.html', '/blog/')).toBe('/blog/posts/x/');
+    expect(pageUrlFromFile('index.html', '/')).toBe('/');
+    expect(pageUrlFromFile('404.html', '/blog')).toBe('/blog/404/');
+  });
+});
+
+describe('postLinks', () => {
+  it('finds each post link under the base once', () => {
+    const html = '<a href="/blog/posts/a/">A</a><a href="/blog/posts/a/">A</a><a href="/blog/posts/b/#x">B</a><a href="/blog/tags/t/">t</a><a href="/posts/c/">c</a>';
+    expect(postLinks(html, '/blog/')).toEqual(['/blog/posts/a/']);
+    expect(postLinks('<a href="/posts/c/">c</a>', '/')).toEqual(['/posts/c/']);
+  });
+});
+
+describe('withHighlight', () => {
+  it('puts the terms before the hash', () => {
+    expect(withHighlight('/blog/posts/x/#h', ['a b', 'nt!K'])).toBe('/blog/posts/x/?highlight=a%20b&highlight=nt!K#h');
+    expect(withHighlight('/p/', [])).toBe('/p/');
+  });
+});
