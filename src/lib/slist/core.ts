@@ -555,7 +555,8 @@ export function canOp(m: Model, s: Float64Array, t: number): boolean {
 
 /** Does this step outcome complete the thread's current operation? */
 export function completesOp(r: number): boolean {
-  return r === O_EMPTY || r === O_CAS_OK || r === O_CAS_STALE_OK || r === O_CAS_CORRUPT || r === O_PUSH_OK || r === O_PUSH_SKIP || r === O_CRASH;
+  return r === O_EMPTY || r === O_CAS_OK || r === O_CAS_STALE_OK || r === O_CAS_CORRUPT || r === O_PUSH_OK || r === O_PUSH_SKIP || r === O_CRASH ||
+    r === O_ALLOC || r === O_ALLOC_NONE || r === O_FREE || r === O_FREE_SKIP || r === O_FLUSH;
 }
 
 /** Macro event: run thread t until its current operation completes. Returns O_OP, or O_NOT_ENABLED
@@ -689,18 +690,39 @@ export function violationCode(m: Model, s: Float64Array): number {
 export function keyLength(m: Model): number {
   return m.X + 2 + 2 * m.nt; // sequences take 3 words each
 }
+const kindCache = new WeakMap<Model, Uint8Array>();
+function slotKinds(m: Model): Uint8Array {
+  let k = kindCache.get(m);
+  if (!k) {
+    k = new Uint8Array(m.X);
+    k[H_SEQ] = 1;
+    for (let t = 0; t < m.nt; t++) {
+      k[m.T + t * m.S + T_SSEQ] = 1;
+      k[m.T + t * m.S + T_SPUSH] = 2;
+    }
+    kindCache.set(m, k);
+  }
+  return k;
+}
 export function writeKey(m: Model, s: Float64Array, key: Uint16Array): number {
+  const kinds = slotKinds(m);
   let h = 0x811c9dc5 | 0;
   let j = 0;
   const pushes = s[m.X + X_PUSHES]!;
-  for (let i = 0; i < m.X; i++) {
-    let v = s[i]!;
-    const rel = (i - m.T) % m.S;
-    if (i >= m.T && rel === T_SPUSH) {
+  const X = m.X;
+  for (let i = 0; i < X; i++) {
+    const v = s[i]!;
+    const kind = kinds[i]!;
+    if (kind === 0) {
+      const w = (v + 1) & 0xffff;
+      key[j++] = w;
+      h = Math.imul(h ^ w, 0x01000193);
+    } else if (kind === 2) {
       const mpc = s[i - T_SPUSH + T_MPC]!;
-      v = mpc >= POP_TEST && mpc <= POP_END && v !== pushes ? 1 : 0;
-    }
-    if (i === H_SEQ || (i >= m.T && rel === T_SSEQ)) {
+      const w = mpc >= POP_TEST && mpc <= POP_END && v !== pushes ? 1 : 0;
+      key[j++] = w;
+      h = Math.imul(h ^ w, 0x01000193);
+    } else {
       const lo = v % 65536;
       const mid = Math.floor(v / 65536) % 65536;
       const hi = Math.floor(v / 4294967296) % 65536;
@@ -709,10 +731,6 @@ export function writeKey(m: Model, s: Float64Array, key: Uint16Array): number {
       key[j++] = hi;
       h = Math.imul(h ^ lo, 0x01000193);
       h = Math.imul(h ^ (mid | (hi << 16)), 0x01000193);
-    } else {
-      const w = (v + 1) & 0xffff;
-      key[j++] = w;
-      h = Math.imul(h ^ w, 0x01000193);
     }
   }
   h ^= h >>> 15;

@@ -72,13 +72,13 @@ class StateSet {
   size = 0;
   constructor(kl: number) {
     this.kl = kl;
-    this.keys = new Uint16Array(kl * 1024);
-    this.hashes = new Int32Array(1024);
-    this.parent = new Int32Array(1024);
-    this.event = new Int32Array(1024);
-    this.table = new Int32Array(4096);
+    this.keys = new Uint16Array(kl * 16384);
+    this.hashes = new Int32Array(16384);
+    this.parent = new Int32Array(16384);
+    this.event = new Int32Array(16384);
+    this.table = new Int32Array(65536);
   }
-  /** Insert; returns the new id, or -1 if present. */
+  /** Insert; returns the new id, or -1 - id of the equal state already present. */
   add(key: Uint16Array, h: number, parent: number, ev: number): number {
     const kl = this.kl;
     let mask = this.table.length - 1;
@@ -91,7 +91,7 @@ class StateSet {
         const o = id * kl;
         let eq = true;
         for (let k = 0; k < kl; k++) if (this.keys[o + k] !== key[k]) { eq = false; break; }
-        if (eq) return -1;
+        if (eq) return -1 - id;
       }
       i = (i + 1) & mask;
     }
@@ -129,8 +129,170 @@ class StateSet {
   }
 }
 
-/** Breadth-first search for the shortest schedule (in events) that reaches a violation. */
-export function searchShortest(m: K.Model, opts: SearchOptions = {}, start?: Float64Array): SearchResult {
+/**
+ * Lower bound on the events still needed to reach a violation (admissible and consistent).
+ * A violation is a pop CAS on a stale snapshot, so some thread P must hold a snapshot (or take one:
+ * 1 event, after reaching its next pop), other threads must push a positive multiple of 2^bits
+ * times after it (each event completes at most one push; the cheapest way through their programs
+ * is tabled), and P needs one more event for its CAS. Walk violations (cycle, lost, ...) can only
+ * follow a stale CAS (property-tested). With faultRestart off a crash needs no pushes: h = 0.
+ */
+export class Heuristic {
+  readonly m: K.Model;
+  readonly q: number; // pushes needed from scratch, capped
+  readonly inf: number;
+  /** cost[t][ip * (q + 1) + x]: fewest op events for thread t from instruction ip to complete x pushes. */
+  readonly cost: Int32Array[];
+  /** popDist[t][ip]: op events before thread t reaches a pop (inf if never). */
+  readonly popDist: Int32Array[];
+  readonly off: boolean;
+  /** A cost past the depth bound (but not proven impossible). */
+  readonly beyond: number;
+  constructor(m: K.Model, cap: number) {
+    this.beyond = cap + 1;
+    this.m = m;
+    this.off = !m.settings.faultRestart;
+    this.q = Math.min(m.seqMod, cap + 1);
+    this.inf = 1 << 29;
+    const q = this.q;
+    this.cost = [];
+    this.popDist = [];
+    for (let t = 0; t < m.nt; t++) {
+      const prog = m.setup.threads[t]!.program;
+      const len = prog.length;
+      const next = (i: number): number => {
+        while (i < len && prog[i]!.op === 'loop') i = (prog[i] as { to?: number }).to ?? 0;
+        return i;
+      };
+      const cost = new Int32Array(len * (q + 1)).fill(this.inf);
+      const pd = new Int32Array(len).fill(this.inf);
+      for (let ip0 = 0; ip0 < len; ip0++) {
+        const base = ip0 * (q + 1);
+        cost[base] = 0;
+        let ip = next(ip0);
+        let ev = 0;
+        let pushes = 0;
+        const limit = (q + 2) * (len + 1);
+        for (let k = 0; k < limit && ip < len && pushes < q; k++) {
+          const ins = prog[ip]!;
+          ev++;
+          if (ins.op === 'pop' && pd[ip0] === this.inf) pd[ip0] = ev - 1;
+          if (ins.op === 'push') cost[base + ++pushes] = ev;
+          ip = next(ip + 1);
+        }
+        if (pd[ip0] === this.inf) {
+          // the walk may stop at q pushes before seeing a pop: look further
+          let j = next(ip0);
+          for (let k = 0, e = 0; k < 2 * len + 2 && j < len; k++, e++, j = next(j + 1)) if (prog[j]!.op === 'pop') { pd[ip0] = e; break; }
+        }
+      }
+      this.cost.push(cost);
+      this.popDist.push(pd);
+    }
+  }
+  private pushCost(s: Float64Array, p: number, x: number): number {
+    if (x <= 0) return 0;
+    const m = this.m;
+    if (x > this.q) {
+      // beyond the table (capped at the depth bound): impossible if even q pushes are, else too long
+      const q = this.pushCost(s, p, this.q);
+      return q >= this.inf ? this.inf : this.beyond;
+    }
+    let others = 0;
+    let best = this.inf;
+    for (let u = 0; u < m.nt; u++) {
+      if (u === p) continue;
+      const ip = s[m.T + u * m.S + K.T_IP]!;
+      if (ip < 0) continue;
+      others++;
+      best = Math.min(best, this.cost[u]![ip * (this.q + 1) + x]!);
+    }
+    if (others <= 1) return best;
+    // several pushers: one of them makes at least ceil(x / others) of the pushes
+    const y = Math.ceil(x / others);
+    best = this.inf;
+    for (let u = 0; u < m.nt; u++) {
+      if (u === p) continue;
+      const ip = s[m.T + u * m.S + K.T_IP]!;
+      if (ip >= 0) best = Math.min(best, this.cost[u]![ip * (this.q + 1) + y]!);
+    }
+    return best >= this.inf ? this.inf : Math.max(best, x);
+  }
+  /** Extra events a running popper needs to let `need` pushes happen before its CAS, given the
+   * micro-steps others may still make under the speed bound: 0, 1 (an interrupt or preemption with
+   * the fixup off), 2 (a hypervisor stall and its resume) or inf. */
+  private away(s: Float64Array, p: number, need: number, budget: number): number {
+    const m = this.m;
+    if (m.R <= 0 || need <= budget) return 0;
+    if (!m.settings.fixup && (m.settings.interrupts || m.settings.preempts)) return 1;
+    if (m.settings.stalls) return 2;
+    return this.inf;
+  }
+  value(s: Float64Array): number {
+    const m = this.m;
+    if (this.off) return 0;
+    if (s[m.X + K.X_VIOL] !== 0) return 0;
+    const pushes = s[m.X + K.X_PUSHES]!;
+    const R = m.R;
+    let h = this.inf;
+    for (let p = 0; p < m.nt; p++) {
+      const b = m.T + p * m.S;
+      const ip = s[b + K.T_IP]!;
+      if (ip < 0) continue;
+      const mpc = s[b + K.T_MPC]!;
+      let hp: number;
+      if (mpc >= K.POP_TEST && mpc <= K.POP_END) {
+        const since = pushes - s[b + K.T_SPUSH]!;
+        const r = since % m.seqMod;
+        const need = since > 0 && r === 0 ? 0 : m.seqMod - r;
+        const c = this.pushCost(s, p, need);
+        if (c >= this.inf) continue;
+        if (K.bounding(m, s, p)) {
+          // the CAS is one event; others may make (R - since) + R per remaining gap micro-steps first
+          const budget = R - s[b + K.T_SINCE]! + R * (K.POP_END - mpc);
+          hp = 1 + c + this.away(s, p, need, budget);
+        } else hp = 2 + c; // the event that brings it back, and the CAS
+      } else {
+        const d = mpc === K.POP_RESUME ? 0 : this.popDist[p]![ip]!;
+        if (d >= this.inf) continue;
+        const c = this.pushCost(s, p, m.seqMod);
+        if (c >= this.inf) continue;
+        // snapshot and CAS are two events; a fresh window lets others make 3R micro-steps
+        hp = d + 2 + c + this.away(s, p, m.seqMod, 3 * R);
+      }
+      if (hp < h) h = hp;
+    }
+    return h >= this.inf ? this.inf : h;
+  }
+}
+
+/** Bucket priority queue on small integer priorities. */
+class Buckets {
+  b: number[][] = [];
+  min = 0;
+  size = 0;
+  push(f: number, id: number): void {
+    (this.b[f] ??= []).push(id);
+    if (f < this.min) this.min = f;
+    this.size++;
+  }
+  /** Pop an id of least priority (LIFO within a priority); -1 if empty. */
+  pop(): number {
+    while (this.min < this.b.length) {
+      const a = this.b[this.min];
+      if (a && a.length) { this.size--; return a.pop()!; }
+      this.min++;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Shortest schedule (fewest scheduler events; an "op" macro counts as one) that reaches a violation.
+ * A* over hashed states with an admissible, consistent lower bound (Heuristic), so the schedule is
+ * as short as a breadth-first search would find; `heuristic: false` runs plain breadth-first order.
+ */
+export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heuristic?: boolean } = {}, start?: Float64Array): SearchResult {
   const maxDepth = opts.maxDepth ?? 2000;
   const maxStates = opts.maxStates ?? 2_000_000;
   const timeMs = opts.timeMs ?? 5000;
@@ -139,58 +301,116 @@ export function searchShortest(m: K.Model, opts: SearchOptions = {}, start?: Flo
   const kl = K.keyLength(m);
   const key = new Uint16Array(kl);
   const set = new StateSet(kl);
-  const s0 = start ? start.slice() : K.initialState(m);
-  const rootId = set.add(key, K.writeKey(m, s0, key), -1, -1);
-  let frontier: Float64Array[] = [s0];
-  let ids: number[] = [rootId];
-  let depth = 0;
+  const H = opts.heuristic === false ? null : new Heuristic(m, maxDepth);
+  const hOf = (s: Float64Array) => (H ? H.value(s) : 0);
+  const s0 = start ? new Float64Array(start) : K.initialState(m);
+  const L = s0.length;
+  const scratch = new Float64Array(L);
+  const cur = new Float64Array(L);
+  // Only expanded states are stored (chunks of 4,096, no allocation per state); a queued state is
+  // rebuilt from its stored parent and the event that led to it.
+  const chunks: Float64Array[] = [];
+  let slots = 0;
+  let slotOf = new Int32Array(1 << 16).fill(-1);
+  let gs = new Int32Array(1 << 16);
+  let closed = new Uint8Array(1 << 16);
+  const ensure = (id: number) => {
+    if (id < gs.length) return;
+    const n = Math.max(gs.length * 2, id + 1);
+    const g2 = new Int32Array(n); g2.set(gs); gs = g2;
+    const c2 = new Uint8Array(n); c2.set(closed); closed = c2;
+    const s2 = new Int32Array(n).fill(-1); s2.set(slotOf); slotOf = s2;
+  };
+  const store = (id: number, src: Float64Array) => {
+    const slot = slots++;
+    const ci = slot >>> 12;
+    while (chunks.length <= ci) chunks.push(new Float64Array(4096 * L));
+    chunks[ci]!.set(src, (slot & 4095) * L);
+    slotOf[id] = slot;
+  };
+  const load = (id: number, dst: Float64Array) => {
+    const slot = slotOf[id]!;
+    const ch = chunks[slot >>> 12]!;
+    const o = (slot & 4095) * L;
+    for (let i = 0; i < L; i++) dst[i] = ch[o + i]!;
+  };
+  const rebuild = (id: number, dst: Float64Array) => {
+    if (id === 0) { dst.set(s0); return; }
+    load(set.parent[id]!, dst);
+    K.apply(m, dst, set.event[id]!);
+  };
+  set.add(key, K.writeKey(m, s0, key), -1, -1);
+  gs[0] = 0;
+  const open = new Buckets();
+  const h0 = hOf(s0);
+  let prunedByDepth = false;
+  if (h0 <= maxDepth) open.push(h0, 0);
+  else prunedByDepth = h0 < (H?.inf ?? Infinity);
   let tried = 0;
   let expanded = 0;
+  let deepest = 0;
   let peak = 1;
   const evs: number[] = [];
-  const result = (found: boolean, stoppedBy: SearchResult['stoppedBy'], schedule: SchedEvent[], violation: number, d: number): SearchResult => ({
-    found, exhausted: stoppedBy === 'exhausted', stoppedBy, schedule, violation, depth: d,
+  const result = (found: boolean, stoppedBy: SearchResult['stoppedBy'], schedule: SchedEvent[], violation: number): SearchResult => ({
+    found, exhausted: stoppedBy === 'exhausted', stoppedBy, schedule, violation,
+    depth: found ? schedule.length : stoppedBy === 'depth' || stoppedBy === 'exhausted' ? maxDepth : Math.max(0, open.min - 1),
     statesExplored: set.size, eventsTried: tried, ms: performance.now() - t0, peakFrontier: peak,
   });
-  const path = (id: number, last: number): SchedEvent[] => {
-    const codes = [last];
-    for (let i = id; i > 0 && set.parent[i]! >= 0; i = set.parent[i]!) codes.push(set.event[i]!);
+  const path = (id: number): SchedEvent[] => {
+    const codes: number[] = [];
+    for (let i = id; i > 0; i = set.parent[i]!) codes.push(set.event[i]!);
     return codes.reverse().map(K.decodeEvent);
   };
-  if (s0[m.X + K.X_VIOL] !== 0) return result(true, 'found', [], s0[m.X + K.X_VIOL]!, 0);
-  while (frontier.length > 0) {
-    if (depth >= maxDepth) return result(false, 'depth', [], 0, depth);
-    const next: Float64Array[] = [];
-    const nextIds: number[] = [];
-    for (let f = 0; f < frontier.length; f++) {
-      const s = frontier[f]!;
-      const id = ids[f]!;
-      enabledEvents(m, s, macro, evs);
-      for (let k = 0; k < evs.length; k++) {
-        const code = evs[k]!;
-        const c = s.slice();
-        tried++;
-        if (K.apply(m, c, code) === K.O_NOT_ENABLED) continue;
-        const v = c[m.X + K.X_VIOL]!;
-        if (v !== 0) return result(true, 'found', path(id, code), v, depth + 1);
-        const nid = set.add(key, K.writeKey(m, c, key), id, code);
-        if (nid < 0) continue;
-        next.push(c);
-        nextIds.push(nid);
+  for (;;) {
+    const id = open.pop();
+    if (id < 0) break;
+    if (closed[id]) continue; // already expanded
+    const s = cur;
+    rebuild(id, s);
+    const g = gs[id]!;
+    const f = open.min;
+    if (f !== g + hOf(s)) continue; // a stale queue entry: the state was re-queued with a smaller g
+    if (s[m.X + K.X_VIOL] !== 0) return result(true, 'found', path(id), s[m.X + K.X_VIOL]!);
+    if (f > maxDepth) { prunedByDepth = true; break; }
+    closed[id] = 1;
+    if (slotOf[id]! < 0) store(id, s);
+    if (g > deepest) deepest = g;
+    enabledEvents(m, s, macro, evs);
+    for (let k = 0; k < evs.length; k++) {
+      const code = evs[k]!;
+      scratch.set(s);
+      const c = scratch;
+      tried++;
+      if (K.apply(m, c, code) === K.O_NOT_ENABLED) continue;
+      const h = hOf(c);
+      if (h >= (H?.inf ?? Infinity)) continue; // no violation can follow
+      if (g + 1 + h > maxDepth) { prunedByDepth = true; continue; }
+      const nid = set.add(key, K.writeKey(m, c, key), id, code);
+      if (nid < 0) {
+        // seen: keep the shorter way there (A* with re-opening)
+        const old = -1 - nid;
+        if (g + 1 < gs[old]!) {
+          gs[old] = g + 1;
+          closed[old] = 0;
+          set.parent[old] = id;
+          set.event[old] = code;
+          open.push(g + 1 + h, old);
+        }
+        continue;
       }
-      if ((++expanded & 0xfff) === 0) {
-        const ms = performance.now() - t0;
-        if (opts.onProgress && opts.onProgress({ depth, statesExplored: set.size, frontier: frontier.length + next.length, ms }) === false) return result(false, 'cancelled', [], 0, depth);
-        if (ms > timeMs) return result(false, 'time', [], 0, depth);
-      }
-      if (set.size >= maxStates) return result(false, 'states', [], 0, depth);
+      ensure(nid);
+      gs[nid] = g + 1;
+      open.push(g + 1 + h, nid);
     }
-    frontier = next;
-    ids = nextIds;
-    if (next.length > peak) peak = next.length;
-    depth++;
+    if (open.size > peak) peak = open.size;
+    if ((++expanded & 0xfff) === 0) {
+      const ms = performance.now() - t0;
+      if (opts.onProgress && opts.onProgress({ depth: deepest, statesExplored: set.size, frontier: open.size, ms }) === false) return result(false, 'cancelled', [], 0);
+      if (ms > timeMs) return result(false, 'time', [], 0);
+    }
+    if (set.size >= maxStates) return result(false, 'states', [], 0);
   }
-  return result(false, 'exhausted', [], 0, depth);
+  return result(false, prunedByDepth ? 'depth' : 'exhausted', [], 0);
 }
 
 /** Bytes held by a search's tables would be implementation detail; exposed for the bench. */
