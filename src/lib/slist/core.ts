@@ -328,7 +328,8 @@ export function bounding(m: Model, s: Float64Array, t: number): boolean {
 export function canStep(m: Model, s: Float64Array, t: number): boolean {
   if (s[m.X + X_VIOL] !== 0) return false;
   if (!bounding(m, s, t)) return false;
-  if (m.R > 0) {
+  // an overdue thread (R foreign micro-steps since its last one) may always step; others must wait for it
+  if (m.R > 0 && s[m.T + t * m.S + T_SINCE]! < m.R) {
     const c = m.cpuOf[t]!;
     for (let u = 0; u < m.nt; u++) {
       if (m.cpuOf[u] === c) continue;
@@ -392,7 +393,7 @@ function sinceAfterStep(m: Model, s: Float64Array, t: number): void {
     for (let u = 0; u < m.nt; u++) {
       if (m.cpuOf[u] === c) continue;
       const b = m.T + u * m.S;
-      if (s[b + T_STATUS] === RUN && s[m.C + 2 * m.cpuOf[u]!] === 0) s[b + T_SINCE]! += 1;
+      if (s[b + T_STATUS] === RUN && s[m.C + 2 * m.cpuOf[u]!] === 0 && s[b + T_SINCE]! < m.R) s[b + T_SINCE]! += 1;
     }
   }
 }
@@ -445,6 +446,8 @@ export function step(m: Model, s: Float64Array, t: number): number {
       const pushesSince = s[m.X + X_PUSHES]! - s[b + T_SPUSH]!;
       const next = s[b + T_NEXT]!;
       const nextNow = s[m.E + 2 * f]!;
+      const depthNow = s[H_DEPTH]!;
+      const snapDepth = s[b + T_SDEPTH]!;
       s[H_FIRST] = next;
       s[H_DEPTH] = (s[b + T_SDEPTH]! + 0xffff) & 0xffff;
       // ownership: the popped entry goes to the thread (whoever held it before)
@@ -452,7 +455,8 @@ export function step(m: Model, s: Float64Array, t: number): number {
       if (prev >= 0 && prev !== t) handRemove(m, s, prev, f);
       if (prev !== t) handAdd(m, s, t, f);
       gotoInstr(m, s, t, ip + 1);
-      if (next !== nextNow) {
+      // corrupt if the installed Next is stale, or (teaching layout: Depth not compared) the depth is
+      if (next !== nextNow || (!m.compareDepth && depthNow !== snapDepth)) {
         s[m.X + X_VPUSHES] = pushesSince;
         violate(m, s, pushesSince === 0 ? V_STALE : m.seqMod === 1 ? V_ABA : V_WRAP, t, f);
         return O_CAS_CORRUPT;

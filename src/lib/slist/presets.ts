@@ -36,8 +36,8 @@ const classicSetup = (t2: readonly Instr[]): Setup => ({
 });
 
 /** T1 snapshots and reads A->Next, then loses its CPU (`away`), T2 works, T1 comes back and CASes. */
-const classicDemo = (away: SchedEvent, t2ops: number, back: SchedEvent): SchedEvent[] =>
-  [step(0), step(0), step(0), away, ...rep(t2ops, op(1)), back, op(0)];
+const classicDemo = (away: SchedEvent, t2ops: number, back: SchedEvent, ...after: SchedEvent[]): SchedEvent[] =>
+  [step(0), step(0), step(0), away, ...rep(t2ops, op(1)), back, step(0), ...after];
 
 const S = (o: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...o });
 /** 5 ops for the classic part (2 pushes), then 510 rounds of pop+push: 512 pushes in all. */
@@ -66,7 +66,7 @@ export const PRESETS: readonly Preset[] = [
       'the search explores every schedule of these programs and finds no corruption.',
     settings: S({ layout: 'x86', seqBits: 16, fixup: false, rule: 'x86', stalls: false }),
     setup: classicSetup(CLASSIC_T2),
-    demo: classicDemo({ kind: 'preempt', thread: 0 }, 5, { kind: 'resume', cpu: 0 }),
+    demo: classicDemo({ kind: 'preempt', thread: 0 }, 5, { kind: 'resume', cpu: 0 }, op(0)),
     expect: 'safe',
     bounds: { maxDepth: 200, maxStates: 500_000, timeMs: 3000 },
   },
@@ -92,7 +92,7 @@ export const PRESETS: readonly Preset[] = [
       'without a hypervisor stall corrupts the list.',
     settings: S({ layout: 'x64-header8', fixup: true, rule: 'x64', stalls: false }),
     setup: classicSetup(LOOPING_T2),
-    demo: classicDemo({ kind: 'preempt', thread: 0 }, WRAP_OPS, { kind: 'resume', cpu: 0 }),
+    demo: classicDemo({ kind: 'preempt', thread: 0 }, WRAP_OPS, { kind: 'resume', cpu: 0 }, op(0)),
     expect: 'safe',
     bounds: { maxDepth: 1100, maxStates: 3_000_000, timeMs: 10_000 },
   },

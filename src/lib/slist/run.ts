@@ -364,3 +364,24 @@ export function replay(run: Run): ReplayResult {
   }
   return { settings: m.settings, setup: m.setup, states, steps, violation };
 }
+
+/** Like replay, but the first events are applied without snapshots: only the last `tail` steps are
+ * recorded (for long random runs). step indices in the result count from the first recorded step. */
+export function replayTail(run: Run, tail: number): ReplayResult & { readonly skipped: number } {
+  const m = modelOf(run);
+  const s = K.initialState(m);
+  const skip = Math.max(0, run.events.length - tail);
+  for (let i = 0; i < skip; i++) K.apply(m, s, K.encodeEvent(run.events[i]!));
+  let cur = s;
+  const states: SListState[] = [snapshot(m, cur)];
+  const steps: StepRecord[] = [];
+  let violation: Violation | null = null;
+  for (let i = skip; i < run.events.length; i++) {
+    const r = applyEvent(m, cur, run.events[i]!);
+    steps.push(r.record);
+    cur = r.state;
+    states.push(r.record.applied ? snapshot(m, cur) : states[states.length - 1]!);
+    if (!violation && r.record.applied) violation = violationOf(m, cur, steps.length - 1);
+  }
+  return { settings: m.settings, setup: m.setup, states, steps, violation, skipped: skip };
+}

@@ -221,7 +221,7 @@ export class Heuristic {
   /** Extra events a running popper needs to let `need` pushes happen before its CAS, given the
    * micro-steps others may still make under the speed bound: 0, 1 (an interrupt or preemption with
    * the fixup off), 2 (a hypervisor stall and its resume) or inf. */
-  private away(s: Float64Array, p: number, need: number, budget: number): number {
+  private away(need: number, budget: number): number {
     const m = this.m;
     if (m.R <= 0 || need <= budget) return 0;
     if (!m.settings.fixup && (m.settings.interrupts || m.settings.preempts)) return 1;
@@ -250,7 +250,7 @@ export class Heuristic {
         if (K.bounding(m, s, p)) {
           // the CAS is one event; others may make (R - since) + R per remaining gap micro-steps first
           const budget = R - s[b + K.T_SINCE]! + R * (K.POP_END - mpc);
-          hp = 1 + c + this.away(s, p, need, budget);
+          hp = 1 + c + this.away(need, budget);
         } else hp = 2 + c; // the event that brings it back, and the CAS
       } else {
         const d = mpc === K.POP_RESUME ? 0 : this.popDist[p]![ip]!;
@@ -258,7 +258,7 @@ export class Heuristic {
         const c = this.pushCost(s, p, m.seqMod);
         if (c >= this.inf) continue;
         // snapshot and CAS are two events; a fresh window lets others make 3R micro-steps
-        hp = d + 2 + c + this.away(s, p, m.seqMod, 3 * R);
+        hp = d + 2 + c + this.away(m.seqMod, 3 * R);
       }
       if (hp < h) h = hp;
     }

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'scripts/slist.ts'), ...args], { encoding: 'utf8', cwd: root });
+
+describe('slist CLI', () => {
+  it('--json prints one object with the documented fields', () => {
+    const r = cli('classic-aba', '--json');
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout);
+    for (const k of ['preset', 'settings', 'found', 'violation', 'pushesDuringWindow', 'steps', 'statesExplored', 'ms', 'trace']) expect(o).toHaveProperty(k);
+    expect(o.preset).toBe('classic-aba');
+    expect(o.found).toBe(true);
+    expect(o.violation.kind).toBe('aba');
+    expect(o.steps).toBe(o.trace.length);
+    expect(o.trace.at(-1).sentence).toMatch(/stale snapshot/);
+  });
+
+  it('options change the settings: --seq-bits 4 makes the classic schedule safe', () => {
+    const o = JSON.parse(cli('classic-aba', '--seq-bits', '4', '--fixup', 'on', '--rule', 'x64', '--speed-bound', '3', '--json').stdout);
+    expect(o.settings).toMatchObject({ layout: 'teach', seqBits: 4, fixup: true, rule: 'x64', speedBound: 3 });
+    expect(o.found).toBe(false);
+  });
+
+  it('prints a readable trace by default', () => {
+    const r = cli('x86-sequence');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('T1 CAS failed: sequence 2, expected 0; retrying');
+  });
+
+  it('random search is deterministic per seed', () => {
+    const a = JSON.parse(cli('busy-workload', '--search', 'random', '--seed', '5', '--events', '20000', '--json').stdout);
+    const b = JSON.parse(cli('busy-workload', '--search', 'random', '--seed', '5', '--events', '20000', '--json').stdout);
+    expect(a.found).toBe(false);
+    expect(a.statesExplored).toBe(20000);
+    expect(b.statesExplored).toBe(a.statesExplored);
+  });
+
+  it('bad arguments print the usage and exit 2', () => {
+    for (const args of [[], ['classic-aba', '--fixup', 'maybe'], ['classic-aba', '--seq-bits', '99'], ['classic-aba', '--bogus'], ['classic-aba', '--seed']]) {
+      const r = cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('usage:');
+    }
+  });
+
+  it('an unknown preset lists the presets', () => {
+    const r = cli('no-such-preset');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown preset no-such-preset');
+    for (const p of ['classic-aba', 'header8-hypervisor-stall', 'freed-entry-fault']) expect(r.stderr).toContain(p);
+  });
+});
