@@ -92,7 +92,8 @@ install_packages() { # in the work tree: node_modules -> cache/modules/<key>/nod
     # the lockfile therefore cannot list and `npm ci` insists on. It installs the locked versions.
     step npm_in "$stage" install --no-audit --no-fund --loglevel=error --cache "$root/cache/npm" ||
       fail_build "npm install"
-    mv -T "$stage" "$entry"
+    mkdir -p "$stage/node_modules" # (a site without dependencies gets none)
+    rm -rf "$entry" && mv -T "$stage" "$entry"
     # keep the three most recently used package sets
     ls -1t "$root/cache/modules" | grep -v '^\.' | tail -n +4 | while read -r old; do rm -rf "${root:?}/cache/modules/$old"; done
   fi
