@@ -71,7 +71,7 @@ if (json) {
   const out: string[] = [];
   out.push(`${presetName}: layout ${s.layout}${s.layout === 'teach' ? ` (${s.seqBits}-bit sequence)` : ''}, fixup ${s.fixup ? 'on' : 'off'} (${s.rule} rule), R = ${s.speedBound || 'unbounded'}, stalls ${s.stalls ? 'on' : 'off'}, search ${r.search}${r.search === 'random' ? ` (seed ${seed})` : ''}`);
   if (r.found) out.push(`CORRUPTS: ${r.violation?.kind} after ${r.steps} events${r.pushesDuringWindow !== null ? `, ${r.pushesDuringWindow} pushes during the window` : ''} (${r.statesExplored.toLocaleString('en')} states, ${r.ms.toFixed(0)} ms)`);
-  else out.push(`no corruption found (${r.exhausted ? 'every reachable state explored' : `stopped by ${r.stoppedBy} bound`}; ${r.statesExplored.toLocaleString('en')} states, ${r.ms.toFixed(0)} ms)`);
+  else out.push(`no corruption found (${r.exhausted ? 'none exists: every state that could still lead to one was explored' : `stopped by the ${r.stoppedBy} bound`}; ${r.statesExplored.toLocaleString('en')} states, ${r.ms.toFixed(0)} ms)`);
   if (!r.found && s.layout === 'x64-header16') out.push(`a wrap would take ${r.wrap.human}`);
   if (r.traceOf === 'demo') out.push('', 'the preset\'s demonstration schedule:');
   else if (r.traceOf === 'schedule') out.push('', 'schedule:');
