@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -38,9 +38,15 @@ describe('slist CLI', () => {
     expect(b.statesExplored).toBe(a.statesExplored);
   });
 
-  it('bad arguments print the usage and exit 2', () => {
-    for (const args of [[], ['classic-aba', '--fixup', 'maybe'], ['classic-aba', '--seq-bits', '99'], ['classic-aba', '--bogus'], ['classic-aba', '--seed']]) {
-      const r = cli(...args);
+  it('bad arguments print the usage and exit 2', async () => {
+    const run = (args: string[]) => new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const p = spawn(process.execPath, [join(root, 'scripts/slist.ts'), ...args], { cwd: root });
+      let stderr = '';
+      p.stderr.on('data', (d) => (stderr += d));
+      p.on('close', (status) => resolve({ status, stderr }));
+    });
+    const all = await Promise.all([[], ['classic-aba', '--fixup', 'maybe'], ['classic-aba', '--seq-bits', '99'], ['classic-aba', '--bogus'], ['classic-aba', '--seed']].map(run));
+    for (const r of all) {
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('usage:');
     }

@@ -29,7 +29,7 @@ describe('properties', () => {
       expect(bfs.found).toBe(false);
       const rnd = runRandom(m, { seed, events: 3000, interruptRate: 0.05, preemptRate: 0.05, resumeRate: 0.1, record: false });
       expect(rnd.found).toBe(false);
-    }), { numRuns: 60 });
+    }), { numRuns: 40 });
   });
 
   it('with no sequence, the search finds a corruption of the pop-pop-push pattern', () => {
@@ -103,7 +103,7 @@ describe('properties', () => {
         expect(st.header.depth).toBe(len);
         expect(st.entries.filter((e) => e.owner === 'list').length).toBe(len);
       }
-    }), { numRuns: 80 });
+    }), { numRuns: 50 });
   });
 
   it('initial states of random setups are consistent', () => {
