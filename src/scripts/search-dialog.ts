@@ -11,6 +11,7 @@ const more = dialog.querySelector<HTMLAnchorElement>('[data-search-more]')!;
 const links = { archive: dialog.dataset['archive'] ?? '/', tags: dialog.dataset['tags'] ?? '/' };
 const searchPage = more.getAttribute('href')!;
 let seq = 0;
+const DIALOG_RESULTS = 5;
 
 async function run(): Promise<void> {
   const mine = ++seq;
@@ -18,7 +19,8 @@ async function run(): Promise<void> {
   more.href = q.trim() ? `${searchPage}?q=${encodeURIComponent(q.trim())}` : searchPage;
   dialog.setAttribute('aria-busy', 'true');
   try {
-    const outcome = await search(q, {}, 8);
+    // Five: each result shown costs one fragment request; the search page shows more.
+    const outcome = await search(q, {}, DIALOG_RESULTS);
     if (mine !== seq) return;
     render(outcome, results, status, links);
   } catch {

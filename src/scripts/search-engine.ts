@@ -28,8 +28,10 @@ let loaded: Promise<Pagefind> | undefined;
 export function loadPagefind(): Promise<Pagefind> {
   loaded ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    // Result URLs are stored whole (with the base); stop Pagefind from prefixing the base again.
-    await pf.options({ excerptLength: 26, baseUrl: '/' });
+    // Result URLs are stored whole (with the base): stop Pagefind prefixing the base again.
+    // noWorker: search in the page, so pagefind-worker.js (12 KB gzip) is never fetched; a
+    // blog's index is small enough that a query does not hold the main thread for long.
+    await pf.options({ excerptLength: 26, baseUrl: '/', noWorker: true });
     await pf.init();
     return pf;
   })();

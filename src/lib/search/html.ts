@@ -36,7 +36,7 @@ export interface Prepared { html: string; indexed: boolean; extraWords: number }
  * chrome, lists, tags): `indexed` is false. Otherwise the h1 gets the highest weight and the
  * identifier variants of the body text go into a hidden block at the end of the body.
  */
-export function prepareForIndex(html: string): Prepared {
+export function prepareForIndex(html: string, variants = true): Prepared {
   const open = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/i.exec(html);
   if (!open) return { html, indexed: false, extraWords: 0 };
   const tag = open[1]!.toLowerCase();
@@ -44,7 +44,7 @@ export function prepareForIndex(html: string): Prepared {
   const end = html.toLowerCase().lastIndexOf(`</${tag}>`);
   if (end < start) return { html, indexed: true, extraWords: 0 };
   const body = html.slice(start, end);
-  const words = extraIndexWords(htmlText(body));
+  const words = variants ? extraIndexWords(htmlText(body)) : [];
   // The post's date/tags/reading-time line: not text to search, but its filters still count
   // (data-pagefind-ignore keeps filters and meta, drops the words).
   const weighted = body.replace(/<div class="meta"/g, '<div class="meta" data-pagefind-ignore').replace(/<h1\b(?![^>]*data-pagefind-weight)/i, `<h1 data-pagefind-weight="${TITLE_WEIGHT}"`);

@@ -1,0 +1,152 @@
+// Search benchmark: index size per post, bytes a reader transfers for a first query (opening
+// the quick-search dialog on a post page and typing), and query time in Chromium once the
+// index is loaded; for the four posts and for the 1,000-post reference corpus.
+// Run alone: node scripts/bench/search.ts   (or: npm run bench -- search)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../../tests/e2e/support/browser.ts';
+import { serve } from '../../tests/e2e/support/server.ts';
+
+export interface Row { section: string; name: string; value: number; unit: string; note?: string }
+
+const root = resolve(import.meta.dirname, '../..');
+const out = join(root, '.bench');
+const corpusGen = resolve(root, '../shared/corpus/gen.py');
+const BASE = '/';
+
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const k of ['NODE_ENV', 'BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR', 'VITEST']) delete e[k];
+  return e;
+}
+
+function build(name: string, extra: Record<string, string>): { outDir: string; indexMs: number } {
+  const outDir = join(out, name);
+  rmSync(outDir, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: root, encoding: 'utf8', env: env(extra), maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) throw new Error(`build ${name} failed:\n${r.stdout}\n${r.stderr}`);
+  const m = /search index: (\d+) posts.* in (\d+) ms/.exec(r.stdout + r.stderr);
+  return { outDir, indexMs: m ? Number(m[2]) : NaN };
+}
+
+function corpus(n: number): string {
+  const dir = join(out, `corpus-${n}`);
+  if (!existsSync(dir)) {
+    const r = spawnSync('python3', [corpusGen, '--n', String(n), '--schema', 'hugo', '--out', dir, '--clean'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`corpus generator failed: ${r.stderr}`);
+  }
+  return dir;
+}
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+
+/** Bytes as a static host sends them: text gzip-compressed, Pagefind's own (already compressed) files as they are. */
+function wireBytes(file: string): number {
+  const buf = readFileSync(file);
+  return /\.(js|css|json|html|svg)$/.test(file) ? gzipSync(buf, { level: 6 }).length : buf.length;
+}
+
+/** Bytes of the index proper: entry, metadata, word index, filters, fragments (not the runtime JS and wasm). */
+function indexSize(dist: string): number {
+  const pf = join(dist, 'pagefind');
+  const runtime = /^(pagefind\.js|pagefind-worker\.js|wasm\..*)$/;
+  return files(pf).filter((f) => !runtime.test(f.slice(pf.length + 1))).reduce((s, f) => s + statSync(f).size, 0);
+}
+
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
+
+async function measure(label: string, dist: string, posts: number, postPath: string, firstQueries: string[], queries: string[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  const indexBytes = indexSize(dist);
+  rows.push({ section: 'search', name: `${label}: index size per post`, value: indexBytes / posts / 1024, unit: 'KB', note: `${(indexBytes / 1024).toFixed(0)} KB index for ${posts} posts (runtime JS/wasm not counted)` });
+
+  const server = await serve(dist, BASE);
+  const browser = await launch();
+  try {
+    let page = await browser.newPage();
+    for (const firstQuery of firstQueries) {
+      // A fresh context each time: nothing cached from the query before.
+      await page.context().close().catch(() => undefined);
+      page = await (await browser.newContext()).newPage();
+      await page.goto(`${server.url}${postPath}`, { waitUntil: 'networkidle' });
+      const fetched: string[] = [];
+      page.on('requestfinished', (r) => fetched.push(r.url()));
+      await page.keyboard.press('/');
+      await page.locator('dialog[open] input[name=q]').waitFor();
+      await page.locator('dialog[open] input[name=q]').fill(firstQuery); // as pasted: no prefix searches on the way
+      await page.locator(`[data-search-dialog] [data-search-results][data-search-query="${firstQuery}"]`).waitFor();
+      await page.waitForLoadState('networkidle');
+      let wire = 0;
+      let search = 0;
+      for (const u of new Set(fetched)) {
+        const path = decodeURIComponent(new URL(u).pathname).slice(BASE.length);
+        const file = join(dist, path);
+        if (!existsSync(file) || statSync(file).isDirectory()) continue;
+        const b = wireBytes(file);
+        if (process.env['BENCH_VERBOSE']) console.error(`  ${label}: ${path} ${b} B`);
+        wire += b;
+        if (path.startsWith('pagefind/')) search += b;
+      }
+      rows.push({ section: 'search', name: `${label}: first query transfer, "${firstQuery}"`, value: wire / 1024, unit: 'KB',
+        note: `dialog on a post page, ${new Set(fetched).size} requests, ${(search / 1024).toFixed(1)} KB of it Pagefind (goal ≤ 100 KB at 1,000 posts)` });
+    }
+
+    // Query time once loaded: Pagefind's search plus the 8 result fragments the dialog shows.
+    const times = await page.evaluate(async ({ qs, base }) => {
+      const pagefind = (await import(`${base}pagefind/pagefind.js`)) as {
+        init: () => Promise<void>;
+        options: (o: object) => Promise<void>;
+        search: (q: string) => Promise<{ results: Array<{ data: () => Promise<unknown> }> }>;
+      };
+      await pagefind.options({ baseUrl: '/', noWorker: true }); // as the site's search does
+      await pagefind.init();
+      const run = async (q: string) => {
+        const t = performance.now();
+        const r = await pagefind.search(q);
+        await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+        return performance.now() - t;
+      };
+      const cold: number[] = [];
+      for (const q of qs) cold.push(await run(q));
+      const warm: number[] = [];
+      for (let i = 0; i < 3; i++) for (const q of qs) warm.push(await run(q));
+      return { cold, warm };
+    }, { qs: queries, base: BASE });
+    rows.push({ section: 'search', name: `${label}: query time, index loaded`, value: median(times.warm), unit: 'ms',
+      note: `median of ${times.warm.length} (max ${Math.max(...times.warm).toFixed(1)} ms), search + 5 results, as the dialog shows (goal < 50 ms)` });
+    rows.push({ section: 'search', name: `${label}: query time, first use of a word`, value: median(times.cold), unit: 'ms',
+      note: `median of ${times.cold.length}, fetching that word's index chunk from 127.0.0.1` });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
+
+export default async function searchBench(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const four = build('search-4', {});
+  rows.push({ section: 'search', name: '4 posts: indexing in the build', value: four.indexMs, unit: 'ms' });
+  rows.push(...await measure('4 posts', four.outDir, 4, 'posts/linux-process-the-beginning/', ['KiCheckForSListAddress'],
+    ['ExInterlockedPopEntrySList', 'nt!KiCheckForSListAddress', '[vdso]', '/bin/grep', '0x00007ffff7ddb2d0', 'Interlocked', 'vsys', 'filter', 'kernel']));
+  const big = build('search-1000', { RZ_CONTENT_DIR: corpus(1000) });
+  rows.push({ section: 'search', name: '1,000 posts: indexing in the build', value: big.indexMs, unit: 'ms' });
+  const plain = build('search-1000-no-variants', { RZ_CONTENT_DIR: corpus(1000), RZ_SEARCH_VARIANTS: '0' });
+  rows.push({ section: 'search', name: '1,000 posts: index size without variants', value: indexSize(plain.outDir) / 1000 / 1024, unit: 'KB',
+    note: 'per post, the same build without the identifier variants (what they cost)' });
+  rmSync(plain.outDir, { recursive: true, force: true });
+  const firstPost = readdirSync(join(big.outDir, 'posts')).sort()[0]!;
+  rows.push(...await measure('1,000 posts', big.outDir, 1000, `posts/${firstPost}/`, ['pipeline', 'rdtsc'],
+    ['signal handlers', 'rdtsc', 'volatile', 'probe_1', 'rotl', 'cache', 'kernel', 'interrupt vector', 'latency', 'allocate']));
+  return rows;
+}
+
+if (import.meta.main) {
+  const rows = await searchBench();
+  for (const r of rows) console.log(`${r.name.padEnd(42)} ${r.value.toFixed(2).padStart(10)} ${r.unit.padEnd(3)} ${r.note ?? ''}`);
+}
