@@ -17,6 +17,7 @@ import { grammars } from './listings/grammars/index.ts';
 import { listingsTransformer } from './listings/transformer.ts';
 import { remarkListings, type RemarkListingsOptions } from './listings/remark-listings.ts';
 import { rehypeListingIds } from './listings/rehype-listing-ids.ts';
+import { rehypeHighlight } from './listings/rehype-highlight.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 export type ShikiConfig = NonNullable<Markdown['shikiConfig']>;
@@ -41,6 +42,15 @@ export function listingsRemarkPlugins(options: RemarkListingsOptions = {}): Plug
   return [[remarkListings, options]];
 }
 
+/**
+ * rehype: highlighting (this project's pass, see rehype-highlight.ts; Astro's own is off via
+ * syntaxHighlight: false in the pipeline), then per-page unique listing ids.
+ */
 export function listingsRehypePlugins(): Plugin[] {
-  return [[rehypeListingIds]];
+  const c = listingsShikiConfig();
+  const aliases = Object.fromEntries(grammars.flatMap((g) => (g.aliases ?? []).map((a) => [a, g.name])));
+  return [
+    [rehypeHighlight, { theme: c.theme, langs: c.langs, langAlias: aliases, transformers: c.transformers }],
+    [rehypeListingIds],
+  ];
 }

@@ -5,7 +5,7 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import { toString } from 'hast-util-to-string';
-import { listingsShikiConfig, listingsRehypePlugins, listingsRemarkPlugins } from './listings.ts';
+import { listingsRehypePlugins, listingsRemarkPlugins } from './listings.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 
@@ -24,9 +24,20 @@ export function proseRehypePlugins() {
   ] as const;
 }
 
+/** Options for createMarkdownProcessor: what the site uses, for tests and benchmarks. */
+export function markdownProcessorOptions() {
+  return {
+    syntaxHighlight: false as const,
+    smartypants: false,
+    remarkPlugins: [...listingsRemarkPlugins()] as never,
+    rehypePlugins: [...listingsRehypePlugins(), ...proseRehypePlugins()] as never,
+  };
+}
+
 export function markdownConfig(): Markdown {
   return {
-    shikiConfig: listingsShikiConfig(),
+    // Highlighting is a rehype plugin of ours (src/markdown/listings/rehype-highlight.ts).
+    syntaxHighlight: false,
     processor: unified({
       // No SmartyPants: in a kernel blog `--flag`, 'quoted' CSP keywords and straight quotes in
       // identifiers must stay as written, and it was the slowest step of the pipeline (17% of render).

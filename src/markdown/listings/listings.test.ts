@@ -1,16 +1,16 @@
 // End to end, unified style: Markdown in, HTML out, through the same options the
-// site uses (listingsShikiConfig + the remark/rehype plugins), the way Astro runs them.
+// site uses (the remark/rehype plugins, highlighting included), the way Astro runs them.
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import { listingsShikiConfig, listingsRehypePlugins, listingsRemarkPlugins } from '../listings.ts';
+import { listingsRehypePlugins, listingsRemarkPlugins } from '../listings.ts';
 
 async function render(name: string, warn: (m: string) => void = () => {}) {
   const url = new URL(`./fixtures/${name}`, import.meta.url);
   const processor = await createMarkdownProcessor({
-    shikiConfig: listingsShikiConfig(),
+    syntaxHighlight: false, // as the site: highlighting is listingsRehypePlugins' first plugin
     remarkPlugins: listingsRemarkPlugins({ warn }) as never,
     rehypePlugins: listingsRehypePlugins() as never,
   });
@@ -114,7 +114,7 @@ describe('chrome from the fence meta and the notation comments', async () => {
 
   it('marks highlighted, inserted, deleted and focused lines, and asks for line numbers', () => {
     expect(lineClasses(c!)).toEqual(['line highlighted', 'line focused', 'line highlighted', 'line highlighted', 'line diff add', 'line diff remove', 'line']);
-    expect(c).toMatch(/<pre [^>]*class="astro-code listing-pre has-highlighted has-diff has-focused has-line-numbers"/);
+    expect(c).toMatch(/<pre [^>]*class="shiki listing-pre has-highlighted has-diff has-focused has-line-numbers"/);
     // line numbers are CSS counters: no digits are added to the text
     expect(text(c!)).toContain('#include <ntddk.h>\nPSLIST_ENTRY pop');
   });
