@@ -1,10 +1,11 @@
 // Listings benchmark: highlighting time per listing line for each of this project's
 // grammars, against Shiki's built-in `asm` grammar on the same text, in the same run
-// (same highlighter, same engine as Astro: Oniguruma). Also the whole listing
+// (same highlighter, same engine as the site: Shiki's JavaScript regex engine, see
+// src/markdown/listings/rehype-highlight.ts). Also the whole listing
 // transform (classes, chrome, cross-references, SVG) per line.
 // `npm run bench` imports the default export; `node scripts/bench/listings.ts` prints a table.
 import { createHighlighter } from 'shiki';
-import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { grammars } from '../../src/markdown/listings/grammars/index.ts';
@@ -38,7 +39,7 @@ export default async function benchListings(): Promise<BenchResult[]> {
   const highlighter = await createHighlighter({
     langs: [...grammars, 'asm'],
     themes: [classTheme],
-    engine: createOnigurumaEngine(import('shiki/wasm')),
+    engine: createJavaScriptRegexEngine({ forgiving: true }),
   });
   const { transformers = [] } = listingsShikiConfig();
   const out: BenchResult[] = [];
