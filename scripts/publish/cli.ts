@@ -20,7 +20,7 @@ const usage = `usage: npm run publish -- <command> <dir> [options]
       --keep 5             releases kept for rollback
       --lock-timeout 600   seconds a push waits for another one before giving up
       --env KEY=VALUE      exported to every build, e.g. --env RZ_SITE_URL=https://blog.example.org
-      --check-args ARGS    arguments of the site's \`npm run check\` (default "${defaultCheckArgs}": check the dist just built)
+      --check-args=ARGS    arguments of the site's \`npm run check\` (default "${defaultCheckArgs}": check the dist just built)
       --no-checks          publish after the build alone (the site's checks are not run)
       --after-publish CMD  run after each switch of live, e.g. "sudo nginx -s reload"
   rollback <dir>       serve the release before the current one (the next push publishes again)
@@ -133,12 +133,16 @@ function seedCache(dir: string, from: string, lock = join(from, 'package-lock.js
     const copied = spawnSync('cp', ['-a', join(from, 'node_modules'), join(stage, 'node_modules')], { encoding: 'utf8' });
     if (copied.status !== 0) fail(`could not copy node_modules: ${copied.stderr}`);
   }
+  // Astro's and Vite's caches are per checkout: not shared (the files are hard links)
+  for (const cache of ['.astro', '.vite']) rmSync(join(stage, 'node_modules', cache), { recursive: true, force: true });
   renameSync(stage, entry);
   console.log(`seeded ${entry} from ${from}/node_modules`);
 }
 
 function main(argv: string[]): void {
-  const { values, positionals } = parseArgs({
+  let parsed;
+  try {
+    parsed = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -156,7 +160,11 @@ function main(argv: string[]): void {
       lockfile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
+    });
+  } catch (e) {
+    fail(`${(e as Error).message}\n\n${usage}`);
+  }
+  const { values, positionals } = parsed;
   const [command, dirArg] = positionals;
   if (values.help || !command) { process.stdout.write(usage); process.exit(command || values.help ? 0 : 2); }
   if (!dirArg) fail(`${command} needs the server directory\n\n${usage}`);

@@ -68,7 +68,7 @@ step() {
 
 fail_build() { # what
   say "$1 failed for ${sha:0:12}; nothing was published, the live site is unchanged. Output:"
-  tail -n 200 "$log" | sed 's/^/  | /' >&2
+  [ -f "$log" ] && tail -n 200 "$log" | sed 's/^/  | /' >&2
   die "push rejected: fix the error above, commit, and push again."
 }
 
@@ -110,6 +110,7 @@ run_checks() { # the site's own gates (html-validate, links, ...) on the dist ju
     say "checks skipped: turned off in publish.conf (CHECKS=off)"
   elif has_checks; then
     say "checking ${sha:0:12}: npm run check -- ${CHECK_ARGS-}"
+    log="$tmp/check.log"
     # shellcheck disable=SC2086 # CHECK_ARGS is a list of words
     step npm_ run check -- ${CHECK_ARGS-} || fail_build "the site's checks"
   else
@@ -145,14 +146,13 @@ pre_receive() {
   sha=$new
   id=$(date -u +%Y%m%dT%H%M%S)-${sha:0:12}
   tmp="$root/tmp/$id"
-  log="$tmp/build.log"
+  log="$tmp/install.log" # each step's output goes to its own log; a failure prints that one
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   trap 'exit 129' HUP
   mkdir -p "$tmp/src"
   echo "$$ $sha" >"$root/run/building"
-  : >"$log"
   started=$(date +%s)
   git archive --format=tar "$sha" | tar -x -C "$tmp/src"
   # The build must not see git's receive environment (GIT_DIR, quarantine) or the caller's.
@@ -164,6 +164,7 @@ pre_receive() {
   [ -f package-lock.json ] || die "the pushed commit has no package-lock.json; nothing was published."
   install_packages
   say "building ${sha:0:12}: npm run build"
+  log="$tmp/build.log"
   step npm_ run build || fail_build "the build"
   [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build"; }
   run_checks

@@ -2,8 +2,7 @@
 // an author who pushes to its site.git, the receive hook's builds, and Debian's nginx serving
 // `live` with deploy/nginx.conf on 127.0.0.1. The tests run in order: each starts from the
 // site the previous one left.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +33,7 @@ describe('publishing with git push', () => {
     server = makeServerDir();
     dirs.push(server);
     // The site's checks run on every push; astro check (types, ~20 s) is left to `npm test` to keep this file fast.
-    const checks = process.env.RZ_PUBLISH_E2E_NO_CHECKS ? ['--no-checks'] : ['--check-args', '--dist dist --no-astro-check'];
+    const checks = process.env.RZ_PUBLISH_E2E_NO_CHECKS ? ['--no-checks'] : ['--check-args=--dist dist --no-astro-check'];
     const init = publishCli('init', server, '--keep', '3', '--lock-timeout', '120', ...checks);
     expect(init.code, init.output).toBe(0);
     author = authorRepo(join(server, 'site.git'));
@@ -104,6 +103,12 @@ describe('publishing with git push', () => {
       const page = await get('/posts/published-by-push/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('zzqx-push-marker');
+      // a page loaded just before the switch may ask for an asset only the previous release has
+      writeFileSync(join(server, 'previous/_astro/only-in-previous.js'), 'void 0;\n');
+      const old = await get('/_astro/only-in-previous.js');
+      expect(old.status).toBe(200);
+      expect(old.headers.get('cache-control')).toContain('immutable');
+      expect((await get('/_astro/in-no-release.js')).status).toBe(404);
     }
   });
 
