@@ -170,7 +170,7 @@ function main(argv: string[]): void {
   if (!dirArg) fail(`${command} needs the server directory\n\n${usage}`);
   const dir = resolve(dirArg);
   const initialized = existsSync(join(dir, 'publish.conf'));
-  if (command !== 'init' && !initialized) fail(`${dir} is not set up: run npm run publish -- init ${dirArg}`);
+  if (command !== 'init' && command !== 'nginx-config' && !initialized) fail(`${dir} is not set up: run npm run publish -- init ${dirArg}`);
   switch (command) {
     case 'init':
       return init(dir, values);
