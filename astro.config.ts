@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { markdownConfig } from './src/markdown/pipeline.ts';
@@ -13,6 +14,7 @@ import { site } from './src/site.config.ts';
 const base = process.env.RZ_BASE ?? '/';
 // RZ_PLAIN=1 turns this project's extras off (Markdown plugins, grammars, checks, integrations):
 // the baseline `npm run bench` compares against, built from the same pages and posts.
+// (MDX and Preact stay on in both: the SList post is MDX with a Preact island.)
 const plain = process.env.RZ_PLAIN === '1';
 
 export default defineConfig({
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   prerenderConflictBehavior: 'error',
-  integrations: plain ? [] : [checkPosts(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
+  integrations: plain ? [mdx(), preact()] : [checkPosts(), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
   markdown: plain ? {} : markdownConfig(),
   devToolbar: { enabled: false },
 });

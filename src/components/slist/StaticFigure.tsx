@@ -1,0 +1,63 @@
+// The no-JavaScript figure of the classic ABA (and the island's server-rendered first paint):
+// A→B→C, T1's stale snapshot, T2's pops and pushes, the CAS that succeeds without a sequence.
+type Owner = 'list' | 't0' | 't1' | 'lost';
+interface Box { readonly name: string; readonly x: number; readonly owner: Owner; readonly note?: string }
+
+const W = 54, H = 30;
+
+function Row({ y, caption, boxes, links, head }: { y: number; caption: string; boxes: readonly Box[]; links: readonly [string, string][]; head: string }) {
+  const at = (n: string) => boxes.find((b) => b.name === n)!;
+  const hx = 20, by = y + 16;
+  return (
+    <g>
+      <text x={hx} y={y} class="sl-fig-caption">{caption}</text>
+      <rect x={hx} y={by} width={W + 10} height={H} rx="4" class="sl-fig-head" />
+      <text x={hx + (W + 10) / 2} y={by + 20} text-anchor="middle" class="sl-fig-label">head</text>
+      <line x1={hx + W + 10} y1={by + H / 2} x2={at(head).x - 3} y2={by + H / 2} class="sl-fig-arrow" marker-end="url(#sl-fig-arrowhead)" />
+      {boxes.map((b) => (
+        <g key={b.name}>
+          <rect x={b.x} y={by} width={W} height={H} rx="4" class={`sl-own-${b.owner}`} />
+          <text x={b.x + W / 2} y={by + 20} text-anchor="middle" class="sl-fig-label">{b.name}</text>
+          {b.note && <text x={b.x + W / 2} y={by + H + 15} text-anchor="middle" class="sl-fig-note">{b.note}</text>}
+        </g>
+      ))}
+      {links.map(([a, b]) => {
+        const from = at(a), to = at(b);
+        return <line key={a + b} x1={from.x + W} y1={by + H / 2} x2={to.x - 3} y2={by + H / 2} class="sl-fig-arrow" marker-end="url(#sl-fig-arrowhead)" />;
+      })}
+    </g>
+  );
+}
+
+export function StaticFigure() {
+  return (
+    <figure class="sl-static">
+      <svg viewBox="0 0 640 330" role="img" aria-labelledby="sl-fig-title sl-fig-desc" class="sl-fig">
+        <title id="sl-fig-title">The classic ABA on a lock-free stack without a sequence</title>
+        <desc id="sl-fig-desc">
+          1: the list is A, B, C; T1 snapshots head = A and reads A's Next = B, then loses its CPU.
+          2: T2 pops A and B, pushes D (reused memory) and pushes A back; the list is A, D, C and T2 holds B.
+          3: T1 resumes; the head is A again, so its compare-and-swap succeeds and installs B: the head points to B, which T2 owns, and D is lost.
+        </desc>
+        <defs>
+          <marker id="sl-fig-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <path d="M0,0 L10,5 L0,10 z" class="sl-fig-arrowhead" />
+          </marker>
+        </defs>
+        <Row y={18} caption="1. T1: snapshot head = A, read A->Next = B … then T1 is preempted" head="A"
+          boxes={[{ name: 'A', x: 120, owner: 'list', note: 'T1 snap: A, next B' }, { name: 'B', x: 210, owner: 'list' }, { name: 'C', x: 300, owner: 'list' }]}
+          links={[['A', 'B'], ['B', 'C']]} />
+        <Row y={128} caption="2. T2: pop A, pop B, push D (reused memory), push A" head="A"
+          boxes={[{ name: 'A', x: 120, owner: 'list' }, { name: 'D', x: 210, owner: 'list' }, { name: 'C', x: 300, owner: 'list' }, { name: 'B', x: 430, owner: 't1', note: 'held by T2' }]}
+          links={[['A', 'D'], ['D', 'C']]} />
+        <Row y={238} caption="3. T1: CAS(head: A → B) succeeds, nothing tells it the list changed" head="B"
+          boxes={[{ name: 'B', x: 120, owner: 't1', note: 'held by T2 and listed!' }, { name: 'C', x: 300, owner: 'list' }, { name: 'D', x: 430, owner: 'lost', note: 'lost' }, { name: 'A', x: 520, owner: 't0', note: 'popped by T1' }]}
+          links={[['B', 'C']]} />
+      </svg>
+      <figcaption>
+        The classic ABA: T1's compare-and-swap compares only the pointer, sees A again and succeeds with a stale
+        Next. B is now both on the list and in T2's hands, and D is lost. A sequence in the header makes that CAS fail.
+      </figcaption>
+    </figure>
+  );
+}
