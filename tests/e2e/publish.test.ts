@@ -85,6 +85,8 @@ describe('publishing with git push', () => {
     expect(noSlash.status).toBe(301);
     expect(noSlash.headers.get('location')).toBe('/archive/');
 
+    for (const hidden of ['/_headers', '/security-headers.conf', '/.git/HEAD']) expect((await get(hidden)).status, hidden).toBe(404);
+
     const feed = await get('/rss.xml');
     expect(feed.status).toBe(200);
     expect(feed.headers.get('cache-control')).toBe('no-cache');
