@@ -183,7 +183,7 @@ function Live() {
         <label class="sl-field">
           <span>Sequence bits</span>
           <input type="number" min={0} max={16} value={effBits} disabled={run.settings.layout !== 'teach'}
-            onChange={(e) => changeSettings({ seqBits: Math.max(0, Math.min(16, Number(e.currentTarget.value) || 0)) })} />
+            onInput={(e) => changeSettings({ seqBits: Math.max(0, Math.min(16, Number(e.currentTarget.value) || 0)) })} />
         </label>
         <label class="sl-check">
           <input type="checkbox" checked={run.settings.fixup} onChange={(e) => changeSettings({ fixup: e.currentTarget.checked })} />
@@ -199,7 +199,7 @@ function Live() {
         <label class="sl-field">
           <span>Speed bound R (0 = none)</span>
           <input type="number" min={0} max={1000} value={run.settings.speedBound}
-            onChange={(e) => changeSettings({ speedBound: Math.max(0, Math.min(1000, Number(e.currentTarget.value) || 0)) })} />
+            onInput={(e) => changeSettings({ speedBound: Math.max(0, Math.min(1000, Number(e.currentTarget.value) || 0)) })} />
         </label>
         {JSON.stringify(run.settings) !== JSON.stringify(settingsOf(run.preset)) && (
           <button type="button" onClick={() => changeSettings(settingsOf(run.preset))}>Preset settings</button>

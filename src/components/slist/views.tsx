@@ -77,7 +77,7 @@ export function ListingsView({ state }: { state: SListState }) {
         return (
           <div key={name} class="sl-listing">
             <p class="sl-listing-title"><code>{l.title}</code></p>
-            <ol class="sl-code">
+            <ol class="sl-code" tabIndex={0} aria-label={`${l.title}, with each thread's PC`}>
               {l.lines.map((line, i) => {
                 const here = state.threads.filter((t) => t.status !== 'done' && t.listing === name && line.pc !== null && t.pc === line.pc);
                 return (

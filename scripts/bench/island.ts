@@ -1,0 +1,78 @@
+// Island benchmark: the gzipped JavaScript the SList post's simulator island loads, from a real
+// build: Preact (+ hooks), Astro's Preact renderer, the island chunk (UI + engine), the total the
+// 25 KB budget counts, and the search worker (loaded only on "Find shortest corruption", not counted).
+// `npm run bench` imports the default export; `node scripts/bench/island.ts [--dist DIR]` prints a table
+// (with --dist it measures an existing build instead of building into .bench/island).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export interface Row { section: string; name: string; value: number; unit: string; note?: string }
+
+const root = resolve(import.meta.dirname, '../..');
+const POST = 'posts/exinterlockedpopentryslist-processing-by-scheduler/index.html';
+const BUDGET = 25 * 1024;
+
+function build(): string {
+  const outDir = join(root, '.bench', 'island');
+  rmSync(outDir, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+  return outDir;
+}
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** A module and the modules it imports statically (dynamic imports are loaded on demand, not counted). */
+function closure(dist: string, url: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(url)) return seen;
+  seen.add(url);
+  const code = readFileSync(join(dist, url), 'utf8');
+  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) {
+    closure(dist, new URL(m[1]!, `http://x${url}`).pathname, seen);
+  }
+  return seen;
+}
+
+export function measureIsland(dist: string): Row[] {
+  const html = readFileSync(join(dist, POST), 'utf8');
+  const island = /<astro-island[^>]*component-url="([^"]+)"[^>]*renderer-url="([^"]+)"/.exec(html);
+  if (!island) throw new Error(`no <astro-island> in ${POST}`);
+  const files = new Set([...closure(dist, island[1]!), ...closure(dist, island[2]!)]);
+  const group = { preact: 0, renderer: 0, island: 0 };
+  for (const f of files) {
+    const size = gz(join(dist, f));
+    if (/\/(preact|hooks)\.module\./.test(f)) group.preact += size;
+    else if (f === island[1]) group.island += size;
+    else group.renderer += size;
+  }
+  const total = group.preact + group.renderer + group.island;
+  const islandCode = readFileSync(join(dist, island[1]!), 'utf8');
+  const workerUrl = /["'`](\/[^"'`]*worker[^"'`]*\.js)["'`]/.exec(islandCode)?.[1] ?? /new URL\(["'`]([^"'`]+\.js)["'`]/.exec(islandCode)?.[1];
+  const workerFile = workerUrl ? join(dist, workerUrl.startsWith('/') ? workerUrl : new URL(workerUrl, `http://x${island[1]}`).pathname) : '';
+  const rows: Row[] = [
+    { section: 'island', name: 'island JS: Preact + hooks', value: group.preact / 1024, unit: 'KB', note: 'gzip -9' },
+    { section: 'island', name: 'island JS: Astro Preact renderer', value: group.renderer / 1024, unit: 'KB', note: 'client.js + preload helper' },
+    { section: 'island', name: 'island JS: simulator (UI + engine)', value: group.island / 1024, unit: 'KB', note: 'one chunk; the search is not in it' },
+    { section: 'island', name: 'island JS: total loaded', value: total / 1024, unit: 'KB', note: `${files.size} files; budget 25 KB: ${total <= BUDGET ? 'within' : 'OVER'}` },
+  ];
+  if (workerFile && existsSync(workerFile)) {
+    rows.push({ section: 'island', name: 'search worker (on demand)', value: gz(workerFile) / 1024, unit: 'KB', note: 'loaded on "Find shortest corruption"; not in the total' });
+  }
+  return rows;
+}
+
+export default async function benchIsland(): Promise<Row[]> {
+  const i = process.argv.indexOf('--dist');
+  const dist = i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]!) : build();
+  return measureIsland(dist);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await benchIsland();
+  for (const r of rows) console.log(`${r.name.padEnd(40)} ${r.value.toFixed(2).padStart(8)} ${r.unit}  ${r.note ?? ''}`);
+}

@@ -1,0 +1,276 @@
+// The SList simulator island in the SList post, in Chromium: the no-JS figure, presets played to
+// the end, the search in a Web Worker, sharing by URL, the keyboard alone, axe, size.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launch } from './support/browser.ts';
+import { serve, type Served } from './support/server.ts';
+
+const dir = inject('siteDir');
+const POST = 'posts/exinterlockedpopentryslist-processing-by-scheduler/';
+let browser: Browser;
+let site: Served;
+
+beforeAll(async () => {
+  site = await serve(dir);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path = POST, opts: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...opts });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(`${site.url}${path}`);
+  await page.locator('astro-island').scrollIntoViewIfNeeded();
+  await page.locator('.sl-live').waitFor();
+  return page;
+}
+
+const sim = (page: Page) => page.locator('.sl-live');
+const pick = (page: Page, preset: string) => sim(page).getByLabel('Preset').selectOption(preset);
+const button = (page: Page, name: string) => sim(page).getByRole('button', { name, exact: true });
+const now = (page: Page) => sim(page).getByRole('status').innerText();
+const position = async (page: Page) => (await sim(page).locator('.sl-pos').innerText()).match(/Step (\d+) of (\d+)/)!.slice(1).map(Number);
+
+describe('the SList simulator', () => {
+  it('is server-rendered as a static figure of the classic ABA, which a reader without JavaScript keeps', async () => {
+    const html = readFileSync(join(dir, POST, 'index.html'), 'utf8');
+    const island = html.slice(html.indexOf('<astro-island'));
+    expect(island).toContain('<svg');
+    expect(island).toContain('The classic ABA on a lock-free stack without a sequence');
+    expect(island).toContain('With JavaScript, this figure becomes the simulator');
+    expect(html.indexOf('<astro-island')).toBeGreaterThan(html.indexOf('kd&gt; uf KiCheckForSListAddress'));
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}${POST}`);
+    expect(await page.getByRole('img', { name: /classic ABA/ }).isVisible()).toBe(true);
+    expect(await page.locator('.sl-live').count()).toBe(0);
+    await context.close();
+  });
+
+  it('loads at most 25 KB of gzipped JavaScript, Preact included, and other posts load none of it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const js = new Set<string>();
+    page.on('request', (r) => { if (r.url().endsWith('.js')) js.add(new URL(r.url()).pathname); });
+    await page.goto(`${site.url}${POST}`);
+    await page.locator('astro-island').scrollIntoViewIfNeeded();
+    await page.locator('.sl-live').waitFor();
+    const island = [...js].filter((p) => !/search|SearchDialog/i.test(p));
+    expect(island.some((p) => /Simulator/.test(p))).toBe(true);
+    const bytes = island.reduce((n, p) => n + gzipSync(readFileSync(join(dir, p))).length, 0);
+    expect(bytes, island.join(', ')).toBeLessThanOrEqual(25 * 1024);
+    expect(island.some((p) => /worker/.test(p)), 'the worker loads only on demand').toBe(false);
+    const other = await context.newPage();
+    const otherJs: string[] = [];
+    other.on('request', (r) => { if (r.url().endsWith('.js')) otherJs.push(r.url()); });
+    await other.goto(`${site.url}posts/linux-process-the-beginning/`);
+    await other.mouse.wheel(0, 5000);
+    await other.waitForTimeout(300);
+    expect(otherJs.filter((u) => /Simulator|preact|hooks|client\./.test(u))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows CPUs, threads, PCs on the listings, the header bits and words, the entries, and announces each step', async () => {
+    const page = await open();
+    await pick(page, 'classic-aba');
+    await button(page, 'Step').click();
+    expect(await now(page)).toContain('T1 snapshots the header (A, depth 3) at Resume');
+    expect(await sim(page).locator('.sl-cpu h3').allInnerTexts()).toEqual([expect.stringContaining('CPU0'), expect.stringContaining('CPU1')]);
+    // T1 is now at Test, on the pop listing
+    expect(await sim(page).locator('.sl-code li.sl-here', { hasText: 'T1' }).innerText()).toMatch(/T1[\s\S]*test/);
+    expect(await sim(page).locator('.sl-code').first().innerText()).toMatch(/Resume:[\s\S]*Fault:[\s\S]*End:/);
+    expect(await sim(page).locator('.sl-bits rect.sl-bit').count()).toBe(64);
+    expect(await sim(page).locator('.sl-words').innerText()).toMatch(/0x[0-9a-f]{8} 0x[0-9a-f]{8}/);
+    expect(await sim(page).locator('.sl-entries').innerText()).toContain('Head → A → B → C');
+    // The x64 Header8 layout draws two qwords
+    await pick(page, 'header8-hypervisor-stall');
+    expect(await sim(page).locator('.sl-bits rect.sl-bit').count()).toBe(128);
+    expect(await sim(page).locator('.sl-legend').first().innerText()).toContain('Sequence word 0 bits 24..16');
+    // An x86 CAS failure, in the engine's words
+    await pick(page, 'x86-sequence');
+    await button(page, 'Run to the end').click();
+    expect(await sim(page).locator('.sl-log').innerText()).toContain('T1 CAS failed: sequence 2, expected 0; retrying');
+    await page.context().close();
+  });
+
+  it('classic-aba run to the end shows the corruption banner, with the stale CAS and the trace', async () => {
+    const page = await open();
+    await pick(page, 'classic-aba');
+    await sim(page).locator('.sl-transport select').selectOption('100');
+    await button(page, 'Run').click();
+    const banner = sim(page).locator('.sl-banner');
+    await banner.waitFor();
+    const text = await banner.innerText();
+    expect(text).toContain('The list is corrupted.');
+    expect(text).toMatch(/T1's compare-and-swap found the header pointing to A again after 2 pushes/);
+    expect(text).toContain('B is on the list but T2 owns it');
+    expect(text).toContain('D belongs to the list but cannot be reached');
+    await button(page, 'Show the trace').click();
+    expect(await banner.locator('.sl-trace li').count()).toBeGreaterThanOrEqual(5);
+    // Step back walks the snapshots: the banner goes away before the CAS.
+    await button(page, 'Step back').click();
+    expect(await sim(page).locator('.sl-banner').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('x86-sequence ends with the list intact', async () => {
+    const page = await open();
+    await pick(page, 'x86-sequence');
+    await button(page, 'Run to the end').click();
+    const [at, total] = await position(page);
+    expect(at).toBe(total);
+    expect(await sim(page).locator('.sl-banner').count()).toBe(0);
+    expect(await sim(page).locator('.sl-intact').innerText()).toContain('the list is intact');
+    await page.context().close();
+  });
+
+  it('"Find shortest corruption" on header8-hypervisor-stall runs in a worker and plays a schedule with at least 512 pushes during the stall', async () => {
+    const page = await open();
+    await pick(page, 'header8-hypervisor-stall');
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await button(page, 'Find shortest corruption').click();
+    await sim(page).locator('.sl-search-text', { hasText: 'Found a corrupting schedule' }).waitFor({ timeout: 30_000 });
+    expect(workers.some((u) => u.startsWith(site.origin))).toBe(true);
+    const found = Number((await sim(page).locator('.sl-search-text').innerText()).match(/schedule of (\d+) events/)![1]);
+    expect(found).toBeGreaterThanOrEqual(512);
+    await sim(page).locator('.sl-banner').waitFor({ timeout: 30_000 });
+    const pushes = Number((await sim(page).locator('.sl-banner').innerText()).match(/after (\d+) pushes/)![1]);
+    expect(pushes).toBeGreaterThanOrEqual(512);
+    await button(page, 'Show the trace').click();
+    expect(await sim(page).locator('.sl-trace').innerText()).toMatch(/stall CPU0[\s\S]*op T2 ×\d{3,}[\s\S]*resume CPU0/);
+    await page.context().close();
+  });
+
+  it('keeps the page responsive during a long search, which can be cancelled', async () => {
+    const page = await open();
+    await pick(page, 'header8-preempted-fixup');
+    await button(page, 'Find shortest corruption').click();
+    await button(page, 'Cancel search').waitFor();
+    const t0 = Date.now();
+    await button(page, 'Step').click();
+    expect(await now(page)).toContain('T1 snapshots the header');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    if (await button(page, 'Cancel search').count()) {
+      await button(page, 'Cancel search').click();
+      expect(await sim(page).locator('.sl-search-text').innerText()).toMatch(/cancelled|No corruption/);
+    }
+    await page.context().close();
+  });
+
+  it('restores the same run at the same step from the shared URL', async () => {
+    const page = await open();
+    await pick(page, 'freed-entry-fault');
+    await sim(page).getByLabel('Speed bound R (0 = none)').fill('0');
+    for (let i = 0; i < 3; i++) await button(page, 'Step').click();
+    await button(page, 'T2 frees A').click();
+    await button(page, 'Step T1').click();
+    const before = { pos: await position(page), now: await now(page), words: await sim(page).locator('.sl-words').innerText(), log: await sim(page).locator('.sl-log').innerText() };
+    await page.waitForFunction(() => location.hash.startsWith('#sim='));
+    const url = page.url();
+    expect(url.length).toBeLessThan(300);
+    const again = await open(url.slice(site.url.length));
+    expect(await sim(again).getByLabel('Preset').inputValue()).toBe('freed-entry-fault');
+    expect(await sim(again).getByLabel('Speed bound R (0 = none)').inputValue()).toBe('0');
+    expect(await position(again)).toEqual(before.pos);
+    expect(await sim(again).locator('.sl-words').innerText()).toBe(before.words);
+    expect(await sim(again).locator('.sl-log').innerText()).toBe(before.log);
+    await again.reload();
+    await again.locator('astro-island').scrollIntoViewIfNeeded();
+    await again.locator('.sl-live').waitFor();
+    expect(await position(again)).toEqual(before.pos);
+    await page.context().close();
+    await again.context().close();
+  });
+
+  it('a 1,000-event schedule fits a compact URL', async () => {
+    const page = await open();
+    await pick(page, 'header8-hypervisor-stall');
+    await button(page, 'Run to the end').click();
+    await page.waitForFunction(() => location.hash.startsWith('#sim=header8'));
+    expect(page.url().length).toBeLessThan(200);
+    const again = await open(page.url().slice(site.url.length));
+    expect(await sim(again).locator('.sl-banner').innerText()).toMatch(/after 512 pushes/);
+    await page.context().close();
+    await again.context().close();
+  });
+
+  it('does a whole run with the keyboard alone, with visible focus', async () => {
+    const page = await open();
+    /** Tab (at most 200 times) until the focused element has this accessible name. */
+    const tabTo = async (name: RegExp, key = 'Tab') => {
+      for (let i = 0; i < 200; i++) {
+        await page.keyboard.press(key);
+        const label = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el) return '';
+          const own = el.getAttribute('aria-label') ?? (el.tagName === 'BUTTON' ? el.textContent : '');
+          return own || (el.closest('label')?.textContent ?? '');
+        });
+        if (name.test(label ?? '')) return;
+      }
+      throw new Error(`no focusable element named ${name}`);
+    };
+    await page.locator('body').focus();
+    await tabTo(/^Preset/);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    // classic-aba is the first preset: choose it, then step it with Enter and Space
+    await page.keyboard.press('Home');
+    await tabTo(/^Step$/);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    expect(await now(page)).toContain('T1 reads A->Next = B at Fault');
+    await page.keyboard.press(' ');
+    expect((await position(page))[0]).toBe(4);
+    await tabTo(/^Run$/);
+    await page.keyboard.press('Enter');
+    await sim(page).locator('.sl-banner').waitFor({ timeout: 15_000 });
+    await tabTo(/^Show the trace$/);
+    await page.keyboard.press('Enter');
+    expect(await sim(page).locator('.sl-trace li').count()).toBeGreaterThanOrEqual(5);
+    // the reader's own events, by keyboard: reset, then preempt T1 at once
+    await tabTo(/^Reset$/, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await tabTo(/^Preempt T1$/);
+    await page.keyboard.press('Enter');
+    expect(await now(page)).toContain('T1 is preempted on CPU0');
+    await page.context().close();
+  });
+
+  it('respects prefers-reduced-motion', async () => {
+    const page = await open(POST, { reducedMotion: 'reduce' });
+    const d = await sim(page).locator('.sl-code li').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(d).toBe('0s');
+    const moving = await open(POST, { reducedMotion: 'no-preference' });
+    expect(await sim(moving).locator('.sl-code li').first().evaluate((el) => getComputedStyle(el).transitionDuration)).not.toBe('0s');
+    await page.context().close();
+    await moving.context().close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has zero axe violations once interactive, with the banner shown (${scheme})`, async () => {
+      const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      const page = await open(POST, { colorScheme: scheme, bypassCSP: true });
+      await pick(page, 'classic-aba');
+      await button(page, 'Run to the end').click();
+      await button(page, 'Show the trace').click();
+      await sim(page).locator('.sl-help summary').click();
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const r = await axe.run(document.querySelector('.sl-live')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      });
+      expect(violations).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
