@@ -93,13 +93,13 @@ describe('the built index (base /blog/)', () => {
     await page.locator('select[name=tag] option[value=macos]').waitFor({ state: 'attached' });
     await page.selectOption('select[name=tag]', 'macos');
     await page.waitForURL(/\?q=filter&tag=macos$/);
-    await expect.poll(() => page.locator('.search-hit').count()).toBe(2);
+    await expect.poll(() => page.locator('.search-hit').count(), { timeout: 15_000 }).toBe(2);
     await page.goBack();
     await page.waitForURL(/\?q=filter$/);
-    await expect.poll(() => page.locator('select[name=tag]').inputValue()).toBe('');
+    await expect.poll(() => page.locator('select[name=tag]').inputValue(), { timeout: 15_000 }).toBe('');
     // a year alone lists that year's posts
     await page.goto(`${site.url}search/?year=2018`);
-    await expect.poll(() => page.locator('.search-hit-title').allInnerTexts()).toEqual(['Notes on lock-free lists']);
+    await expect.poll(() => page.locator('.search-hit-title').allInnerTexts(), { timeout: 15_000 }).toEqual(['Notes on lock-free lists']);
     await page.close();
   });
 
@@ -141,7 +141,7 @@ describe('the built index (base /blog/)', () => {
     await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-dialog-q');
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
     // Ctrl+K reopens it with the query kept; Enter opens the first result
     await page.keyboard.press('Control+K');
     await dialog.waitFor();
