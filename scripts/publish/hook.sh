@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Names listed with ls below are this script's own (release ids, cache keys): no odd characters.
+# shellcheck disable=SC2010
 # Ring Zero's publish runtime on the server. `npm run publish -- init <dir>` copies this file
 # to <dir>/bin/publish-hook; <dir>/site.git/hooks/{pre,post}-receive call it.
 #
@@ -46,12 +48,16 @@ lock() {
   fi
 }
 
+node_version=$(node --version 2>/dev/null || echo none) # e.g. v24.11.0
+
 cache_key() { # the lockfile and the Node version (native packages follow Node's ABI)
-  { cat "$1"; node --version; } | sha256sum | cut -c1-16
+  { cat "$1"; echo "$node_version"; } | sha256sum | cut -c1-16
 }
 
-node_ok() {
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)' 2>/dev/null
+node_ok() { # >= 22.12
+  local v=${node_version#v} major minor
+  major=${v%%.*}; minor=${v#*.}; minor=${minor%%.*}
+  [[ $major =~ ^[0-9]+$ && $minor =~ ^[0-9]+$ ]] && ((major > 22 || (major == 22 && minor >= 12)))
 }
 
 # Runs a step with its output in $log; a signal to the hook reaches the step too, and the
@@ -74,7 +80,8 @@ fail_build() { # what
 
 tmp=""
 cleanup() {
-  [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null || true
+  set +e # clean up all of it, whatever fails
+  if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null; fi
   [ -n "$tmp" ] && rm -rf "$tmp"
   rm -f "$root/run/building"
 }
@@ -101,8 +108,8 @@ install_packages() { # in the work tree: node_modules -> cache/modules/<key>/nod
   ln -s "$entry/node_modules" node_modules
 }
 
-has_checks() {
-  [ -f scripts/check.ts ] && node -e 'process.exit(require("./package.json").scripts?.check ? 0 : 1)'
+has_checks() { # scripts/check.ts and a "check" script in package.json
+  [ -f scripts/check.ts ] && grep -Eq '"check"[[:space:]]*:' package.json
 }
 
 run_checks() { # the site's own gates (html-validate, links, ...) on the dist just built
@@ -156,6 +163,7 @@ pre_receive() {
   started=$(date +%s)
   git archive --format=tar "$sha" | tar -x -C "$tmp/src"
   # The build must not see git's receive environment (GIT_DIR, quarantine) or the caller's.
+  # shellcheck disable=SC2046 # one word per variable name
   unset $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p') NODE_ENV
   for v in $(env | sed -n 's/^BUILD_ENV_\([A-Za-z_]*\)=.*/\1/p'); do
     export "$v=$(printenv "BUILD_ENV_$v")"

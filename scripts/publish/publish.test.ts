@@ -109,7 +109,8 @@ describe('publish init', () => {
 });
 
 // Each test has its own server directory: they run side by side.
-describe.concurrent('git push to the server', { timeout: 120_000 }, () => {
+// Generous timeouts: a push is a few seconds, but a loaded 2-core machine stretches that a lot.
+describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
   it('publishes, installs packages once per lockfile, and keeps live a relative symlink', async () => {
     const { server, author } = setup();
     const first = await push(author);
@@ -216,6 +217,18 @@ describe.concurrent('git push to the server', { timeout: 120_000 }, () => {
     commit(author, { 'page.txt': 'v4' });
     expect((await push(author)).code).toBe(0);
     expect(live(server)).toBe('v4');
+  });
+
+  it('refuses pushes with a clear message when the recorded Node is too old', async () => {
+    const { server, author } = setup();
+    const fakeBin = temp('rz-old-node-');
+    writeFileSync(join(fakeBin, 'node'), '#!/bin/sh\necho v20.19.0\n', { mode: 0o755 });
+    const conf = readFileSync(join(server, 'publish.conf'), 'utf8').replace(/^NODE_BIN=.*$/m, `NODE_BIN=${shellQuote(fakeBin)}`);
+    writeFileSync(join(server, 'publish.conf'), conf);
+    const r = await push(author);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('Node >= 22.12 not found');
+    expect(live(server)).toContain('Nothing published yet');
   });
 
   it('stores other branches without building, and refuses to delete the published one', async () => {
