@@ -1,12 +1,35 @@
 // Feed items for the RSS and JSON Feed endpoints: published posts with their rendered HTML.
+import { render } from 'astro:content';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import preactRenderer from '@astrojs/preact/server.js';
+import mdxRenderer from '@astrojs/mdx/server.js';
 import { site } from '../site.config.ts';
 import { feedItems, type FeedItem, type FeedSite } from '../lib/feeds.ts';
-import { getPosts, url } from './posts.ts';
+import { getPosts, url, type Post } from './posts.ts';
+
+/** A post's HTML: Markdown is rendered when the collection syncs; MDX (a post with an island) is
+ * rendered here, and each island is reduced to its server-rendered figure (no scripts in a feed). */
+async function postHtml(p: Post, container: () => Promise<AstroContainer>): Promise<string> {
+  if (p.entry.rendered?.html) return p.entry.rendered.html;
+  const { Content } = await render(p.entry);
+  const html = await (await container()).renderToString(Content);
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<style\b[\s\S]*?<\/style>/g, '')
+    .replace(/<astro-island\b[^>]*>/g, '').replace(/<\/astro-island>/g, '')
+    .replace(/<template[^>]*data-astro-template[^>]*>[\s\S]*?<\/template>/g, '')
+    .replace(/<!--astro:end-->/g, '');
+}
 
 export async function getFeedItems(): Promise<FeedItem[]> {
   const posts = await getPosts();
+  let c: Promise<AstroContainer> | undefined;
+  const container = () => (c ??= AstroContainer.create().then((ct) => {
+    ct.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+    ct.addServerRenderer({ name: '@astrojs/preact', renderer: preactRenderer });
+    return ct;
+  }));
   return feedItems(
-    posts.map((p) => ({ ...p, html: p.entry.rendered?.html ?? '' })),
+    await Promise.all(posts.map(async (p) => ({ ...p, html: await postHtml(p, container) }))),
     site.url,
     site.feedLimit,
   );

@@ -4,26 +4,29 @@ type Owner = 'list' | 't0' | 't1' | 'lost';
 interface Box { readonly name: string; readonly x: number; readonly owner: Owner; readonly note?: string }
 
 const W = 54, H = 30;
+// Presentation attributes are fallbacks for CSS-less readers (feeds); the site's classes override them.
+const FILL: Record<Owner, string> = { list: '#d6e8ff', t0: '#ffe1b3', t1: '#d9f2d0', lost: '#ffd0d0' };
+const INK = '#1d2024';
 
 function Row({ y, caption, boxes, links, head }: { y: number; caption: string; boxes: readonly Box[]; links: readonly [string, string][]; head: string }) {
   const at = (n: string) => boxes.find((b) => b.name === n)!;
   const hx = 20, by = y + 16;
   return (
     <g>
-      <text x={hx} y={y} class="sl-fig-caption">{caption}</text>
-      <rect x={hx} y={by} width={W + 10} height={H} rx="4" class="sl-fig-head" />
-      <text x={hx + (W + 10) / 2} y={by + 20} text-anchor="middle" class="sl-fig-label">head</text>
-      <line x1={hx + W + 10} y1={by + H / 2} x2={at(head).x - 3} y2={by + H / 2} class="sl-fig-arrow" marker-end="url(#sl-fig-arrowhead)" />
+      <text x={hx} y={y} fill={INK} class="sl-fig-caption">{caption}</text>
+      <rect x={hx} y={by} width={W + 10} height={H} rx="4" fill="#f3f4f6" stroke="#5b6470" class="sl-fig-head" />
+      <text x={hx + (W + 10) / 2} y={by + 20} text-anchor="middle" fill={INK} class="sl-fig-label">head</text>
+      <line x1={hx + W + 10} y1={by + H / 2} x2={at(head).x - 3} y2={by + H / 2} stroke={INK} class="sl-fig-arrow" marker-end="url(#sl-fig-arrowhead)" />
       {boxes.map((b) => (
         <g key={b.name}>
-          <rect x={b.x} y={by} width={W} height={H} rx="4" class={`sl-own-${b.owner}`} />
-          <text x={b.x + W / 2} y={by + 20} text-anchor="middle" class="sl-fig-label">{b.name}</text>
-          {b.note && <text x={b.x + W / 2} y={by + H + 15} text-anchor="middle" class="sl-fig-note">{b.note}</text>}
+          <rect x={b.x} y={by} width={W} height={H} rx="4" fill={FILL[b.owner]} stroke="#5b6470" class={`sl-own-${b.owner}`} />
+          <text x={b.x + W / 2} y={by + 20} text-anchor="middle" fill={INK} class="sl-fig-label">{b.name}</text>
+          {b.note && <text x={b.x + W / 2} y={by + H + 15} text-anchor="middle" fill="#575e66" class="sl-fig-note">{b.note}</text>}
         </g>
       ))}
       {links.map(([a, b]) => {
         const from = at(a), to = at(b);
-        return <line key={a + b} x1={from.x + W} y1={by + H / 2} x2={to.x - 3} y2={by + H / 2} class="sl-fig-arrow" marker-end="url(#sl-fig-arrowhead)" />;
+        return <line key={a + b} x1={from.x + W} y1={by + H / 2} x2={to.x - 3} y2={by + H / 2} stroke={INK} class="sl-fig-arrow" marker-end="url(#sl-fig-arrowhead)" />;
       })}
     </g>
   );
@@ -41,7 +44,7 @@ export function StaticFigure() {
         </desc>
         <defs>
           <marker id="sl-fig-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
-            <path d="M0,0 L10,5 L0,10 z" class="sl-fig-arrowhead" />
+            <path d="M0,0 L10,5 L0,10 z" fill={INK} class="sl-fig-arrowhead" />
           </marker>
         </defs>
         <Row y={18} caption="1. T1: snapshot head = A, read A->Next = B … then T1 is preempted" head="A"
