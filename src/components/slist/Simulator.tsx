@@ -228,7 +228,7 @@ function Live() {
         {search.state !== 'idle' && <span class="sl-search-text">{search.text}</span>}
       </div>
 
-      <p role="status" class="sl-now"><span class="sl-now-label">Now: </span>{announce}</p>
+      <p role="status" class="sl-now" aria-busy={playing && speed > 10}><span class="sl-now-label">Now: </span>{announce}</p>
 
       {corrupted && played.violation && (
         <div class="sl-banner">

@@ -114,7 +114,7 @@ export function EntriesView({ state }: { state: SListState }) {
     state.entries.filter((e) => !listed.includes(e.name)).map((e) => `${e.name}: ${lostNote(e.name) ? 'lost' : ownerText(e.owner, state.threads)}`).join('; ');
   return (
     <div class="sl-entries">
-      <svg viewBox={`0 0 ${width} 160`} class="sl-entries-svg" role="img" aria-label={summary}>
+      <svg viewBox={`0 0 ${width} 175`} class="sl-entries-svg" role="img" aria-label={summary}>
         <defs>
           <marker id="sl-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" class="sl-fig-arrowhead" />
@@ -132,7 +132,7 @@ export function EntriesView({ state }: { state: SListState }) {
             <g key={n} class="sl-entry">
               <rect x={x} y={Y} width={BW} height={BH} rx="4" class={`sl-own-${lostNote(n) ? 'lost' : ownerClass(e.owner)}`} />
               <text x={x + BW / 2} y={Y + 21} text-anchor="middle" class="sl-fig-label">{n}</text>
-              <text x={x + BW / 2} y={Y + BH + 15} text-anchor="middle" class="sl-fig-note">{lostNote(n) ? 'lost' : ownerText(e.owner, state.threads)}</text>
+              <text x={x + BW / 2} y={Y - 8} text-anchor="middle" class="sl-fig-note">{lostNote(n) ? 'lost' : ownerText(e.owner, state.threads)}</text>
               {e.next && order.includes(e.next) && (
                 <path d={arrow(x + BW, xOf(e.next), Y + BH / 2, false)} class="sl-fig-arrow sl-arrow" marker-end="url(#sl-arrowhead)" />
               )}
@@ -142,7 +142,7 @@ export function EntriesView({ state }: { state: SListState }) {
         {snaps.map((t, i) => {
           const x = xOf(t.snapshot!.first!);
           return (
-            <text key={t.name} x={x + BW / 2} y={Y + BH + 32 + i * 14} text-anchor="middle" class="sl-fig-note sl-snap">
+            <text key={t.name} x={x + BW / 2} y={Y + BH + 16 + i * 14} text-anchor="middle" class="sl-fig-note sl-snap">
               {`${t.name} snap${t.next ? `, next ${t.next}` : ''}`}
             </text>
           );
@@ -158,9 +158,9 @@ export function EntriesView({ state }: { state: SListState }) {
 /** Path from the right edge x1 of a box to the left edge of the box at x2: straight when adjacent, arched otherwise. */
 function arrow(x1: number, x2: number, y: number, straight: boolean): string {
   if (straight || (x2 > x1 && x2 - x1 < 40)) return `M${x1},${y} L${x2 - 2},${y}`;
-  const top = 50 - 20;
+  const top = 0;
   const from = x1 - 10, to = x2 + 20;
   return x2 > x1
     ? `M${from},${y - 16} C${from},${top} ${to},${top} ${to},${y - 18}`
-    : `M${from},${y + 16} C${from},${y + 95} ${to},${y + 95} ${to},${y + 18}`;
+    : `M${from},${y + 16} C${from},${y + 110} ${to},${y + 110} ${to},${y + 18}`;
 }
