@@ -111,7 +111,7 @@ export function EntriesView({ state }: { state: SListState }) {
   const ownerClass = (o: string) => (o === 'list' ? 'list' : o === 'freed' ? 'freed' : `t${Number(o.slice(7)) % 4}`);
   const lostNote = (n: string) => byName.get(n)?.owner === 'list' && !listed.includes(n);
   const summary = `Head → ${listed.length ? listed.join(' → ') : 'null'}${state.list.some((n) => n.endsWith('…')) ? ' (cycle)' : ''}. ` +
-    state.entries.filter((e) => !listed.includes(e.name)).map((e) => `${e.name}: ${lostNote(e.name) ? 'lost' : ownerText(e.owner, state.threads)}`).join('; ');
+    state.entries.filter((e) => !listed.includes(e.name)).map((e) => `${e.name}: ${lostNote(e.name) ? 'lost' : ownerText(e.owner, state.threads)}.`).join(' ');
   return (
     <div class="sl-entries">
       <svg viewBox={`0 0 ${width} 175`} class="sl-entries-svg" role="img" aria-label={summary}>
