@@ -2,48 +2,20 @@
 // the quick-search dialog on a post page and typing), and query time in Chromium once the
 // index is loaded; for the four posts and for the 1,000-post reference corpus.
 // Run alone: node scripts/bench/search.ts   (or: npm run bench -- search)
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../../tests/e2e/support/browser.ts';
 import { serve } from '../../tests/e2e/support/server.ts';
+import { corpus, listFiles as files, timedBuild, type Row } from './support.ts';
 
-export interface Row { section: string; name: string; value: number; unit: string; note?: string }
-
-const root = resolve(import.meta.dirname, '../..');
-const out = join(root, '.bench');
-const corpusGen = resolve(root, '../shared/corpus/gen.py');
 const BASE = '/';
 
-function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-  for (const k of ['NODE_ENV', 'BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR', 'VITEST']) delete e[k];
-  return e;
-}
-
 function build(name: string, extra: Record<string, string>): { outDir: string; indexMs: number } {
-  const outDir = join(out, name);
-  rmSync(outDir, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root, encoding: 'utf8', env: env(extra), maxBuffer: 1 << 28,
-  });
-  if (r.status !== 0) throw new Error(`build ${name} failed:\n${r.stdout}\n${r.stderr}`);
-  const m = /search index: (\d+) posts.* in (\d+) ms/.exec(r.stdout + r.stderr);
+  const { outDir, output } = timedBuild(name, extra);
+  const m = /search index: (\d+) posts.* in (\d+) ms/.exec(output);
   return { outDir, indexMs: m ? Number(m[2]) : NaN };
 }
-
-function corpus(n: number): string {
-  const dir = join(out, `corpus-${n}`);
-  if (!existsSync(dir)) {
-    const r = spawnSync('python3', [corpusGen, '--n', String(n), '--schema', 'hugo', '--out', dir, '--clean'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`corpus generator failed: ${r.stderr}`);
-  }
-  return dir;
-}
-
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
 
 /** Bytes as a static host sends them: text gzip-compressed, Pagefind's own (already compressed) files as they are. */
 function wireBytes(file: string): number {

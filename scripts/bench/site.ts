@@ -2,41 +2,12 @@
 // (100 and 1,000 posts), this site against a plain Astro build of the same corpus
 // in the same run (RZ_PLAIN=1: no listings plugins, checks or integrations), dist size,
 // and bytes a reader transfers per page (gzip).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { corpus, listFiles as files, timedBuild, type Row } from './support.ts';
 
-export interface Row { section: string; name: string; value: number; unit: string; note?: string }
-
-const root = resolve(import.meta.dirname, '../..');
-const out = join(root, '.bench');
-const corpusGen = resolve(root, '../shared/corpus/gen.py');
-
-function build(name: string, env: Record<string, string>): { seconds: number; outDir: string } {
-  const outDir = join(out, name);
-  rmSync(outDir, { recursive: true, force: true });
-  rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true }); // cold: no content cache
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 1 << 28,
-  });
-  const seconds = (performance.now() - t) / 1000;
-  if (r.status !== 0) throw new Error(`build ${name} failed:\n${r.stdout}\n${r.stderr}`);
-  return { seconds, outDir };
-}
-
-function corpus(n: number): string {
-  const dir = join(out, `corpus-${n}`);
-  if (!existsSync(dir)) {
-    const r = spawnSync('python3', [corpusGen, '--n', String(n), '--schema', 'hugo', '--out', dir, '--clean'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`corpus generator failed: ${r.stderr}`);
-  }
-  return dir;
-}
-
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const build = (name: string, env: Record<string, string>) => timedBuild(name, env);
 
 /** Bytes a first visit to one page transfers (gzip): the HTML and the CSS/JS/fonts/images it references. */
 export function pageTransfer(dist: string, pagePath: string, base = '/'): { total: number; js: number; css: number; html: number } {

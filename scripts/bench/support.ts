@@ -1,0 +1,40 @@
+// What the benchmark sections share: a timed cold `astro build` into .bench/<name>,
+// the reference corpus (../shared/corpus/gen.py), and a recursive file list.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cleanEnv } from '../../tests/e2e/support/build.ts';
+
+export interface Row { section: string; name: string; value: number; unit: string; note?: string }
+
+export const root = resolve(import.meta.dirname, '../..');
+export const benchDir = join(root, '.bench');
+const corpusGen = resolve(root, '../shared/corpus/gen.py');
+
+/** A cold build (Astro's content cache removed first) with extra env; fails loudly. */
+export function timedBuild(name: string, env: Record<string, string> = {}): { outDir: string; seconds: number; output: string } {
+  const outDir = join(benchDir, name);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: root, encoding: 'utf8', env: cleanEnv(env), maxBuffer: 1 << 28,
+  });
+  const seconds = (performance.now() - t) / 1000;
+  const output = `${r.stdout}\n${r.stderr}`;
+  if (r.status !== 0) throw new Error(`build ${name} failed:\n${output}`);
+  return { outDir, seconds, output };
+}
+
+/** The reference corpus of n posts (generated once into .bench/corpus-<n>). */
+export function corpus(n: number): string {
+  const dir = join(benchDir, `corpus-${n}`);
+  if (!existsSync(dir)) {
+    const r = spawnSync('python3', [corpusGen, '--n', String(n), '--schema', 'hugo', '--out', dir, '--clean'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`corpus generator failed: ${r.stderr}`);
+  }
+  return dir;
+}
+
+export const listFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [join(dir, n)]));
