@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -16,11 +17,19 @@ const base = process.env.RZ_BASE ?? '/';
 // the baseline `npm run bench` compares against, built from the same pages and posts.
 // (MDX and Preact stay on in both: the SList post is MDX with a Preact island.)
 const plain = process.env.RZ_PLAIN === '1';
+// A build from another posts folder (RZ_CONTENT_DIR: tests, benchmarks) keeps its own content
+// cache: Astro's cache remembers each entry's file, and a shared one would see the same slug
+// in two folders.
+const contentDir = process.env.RZ_CONTENT_DIR;
+const cacheDir = contentDir
+  ? `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}${plain ? '-plain' : ''}`
+  : undefined;
 
 export default defineConfig({
   site: site.url,
   base,
   trailingSlash: 'always',
+  ...(cacheDir ? { cacheDir } : {}),
   // CSS ships as files (style-src 'self'), never as inline <style>, so one CSP header fits every page.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // A strict CSP: no 'unsafe-inline' for scripts or styles; the one inline script is hashed.

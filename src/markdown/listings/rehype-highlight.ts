@@ -42,7 +42,8 @@ export function rehypeHighlight(options: RehypeHighlightOptions) {
       fallbackLanguage: 'text',
       defaultLanguage: 'text',
     });
-    await transform(tree);
+    // The transformer is (tree, file, next) for unified; it needs only the tree.
+    await (transform as unknown as (t: Root) => Promise<void> | undefined)(tree);
     unwrapRoots(tree);
   };
 }
