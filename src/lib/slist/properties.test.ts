@@ -25,7 +25,7 @@ describe('properties', () => {
       const seqBits = Math.ceil(Math.log2(3 * R + 1));
       const settings: Settings = { ...DEFAULT_SETTINGS, layout: 'teach', seqBits, speedBound: R, fixup: true, rule, stalls: false, preempts: true, interrupts: true };
       const m = compile(settings, setup);
-      const bfs = searchShortest(m, { heuristic: false, maxStates: 4000, maxDepth: 200, timeMs: 2000 });
+      const bfs = searchShortest(m, { heuristic: false, maxStates: 4000, maxDepth: 200, timeMs: 60_000 });
       expect(bfs.found).toBe(false);
       const rnd = runRandom(m, { seed, events: 3000, interruptRate: 0.05, preemptRate: 0.05, resumeRate: 0.1, record: false });
       expect(rnd.found).toBe(false);
@@ -47,7 +47,7 @@ describe('properties', () => {
         ],
       };
       const settings: Settings = { ...DEFAULT_SETTINGS, layout: 'teach', seqBits: 0, speedBound: R, fixup, rule, stalls: true };
-      const r = searchShortest(compile(settings, setup), { maxDepth: 60, maxStates: 200_000, timeMs: 3000 });
+      const r = searchShortest(compile(settings, setup), { maxDepth: 60, maxStates: 200_000, timeMs: 60_000 });
       expect(r.found).toBe(true);
       const rep = replay({ settings, setup, seed: 0, events: r.schedule });
       expect(rep.violation?.kind).toBe('aba');
@@ -66,7 +66,8 @@ describe('properties', () => {
       const m = compile(settings, setup);
       let events;
       if (useSearch) {
-        const r = searchShortest(m, { maxDepth: 40, maxStates: 5000, timeMs: 150 });
+        // bounded by states, not time, so a loaded CI machine explores the same schedules
+        const r = searchShortest(m, { maxDepth: 40, maxStates: 5000, timeMs: 60_000 });
         if (!r.found) return;
         events = r.schedule;
       } else {
@@ -80,7 +81,7 @@ describe('properties', () => {
       const upTo = rep.steps.slice(0, rep.violation!.step + 1);
       expect(upTo.some((s) => s.staleCas)).toBe(true);
       expect(['aba', 'sequence-wrap', 'stale-next']).toContain(rep.violation!.kind);
-    }), { numRuns: 60 });
+    }), { numRuns: 60, seed: 20161228 }); // a fixed seed: the count below must not depend on luck
     expect(found).toBeGreaterThanOrEqual(3); // the property was exercised
   });
 
