@@ -3,46 +3,23 @@
 // 25 KB budget counts, and the search worker (loaded only on "Find shortest corruption", not counted).
 // `npm run bench` imports the default export; `node scripts/bench/island.ts [--dist DIR]` prints a table
 // (with --dist it measures an existing build instead of building into .bench/island).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export interface Row { section: string; name: string; value: number; unit: string; note?: string }
+import { moduleClosure, timedBuild, type Row } from './support.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const POST = 'posts/exinterlockedpopentryslist-processing-by-scheduler/index.html';
 const BUDGET = 25 * 1024;
 
-function build(): string {
-  const outDir = join(root, '.bench', 'island');
-  rmSync(outDir, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 1 << 28,
-  });
-  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-  return outDir;
-}
-
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-
-/** A module and the modules it imports statically (dynamic imports are loaded on demand, not counted). */
-function closure(dist: string, url: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(url)) return seen;
-  seen.add(url);
-  const code = readFileSync(join(dist, url), 'utf8');
-  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) {
-    closure(dist, new URL(m[1]!, `http://x${url}`).pathname, seen);
-  }
-  return seen;
-}
 
 export function measureIsland(dist: string): Row[] {
   const html = readFileSync(join(dist, POST), 'utf8');
   const island = /<astro-island[^>]*component-url="([^"]+)"[^>]*renderer-url="([^"]+)"/.exec(html);
   if (!island) throw new Error(`no <astro-island> in ${POST}`);
-  const files = new Set([...closure(dist, island[1]!), ...closure(dist, island[2]!)]);
+  const files = new Set([...moduleClosure(dist, island[1]!), ...moduleClosure(dist, island[2]!)]);
   const group = { preact: 0, renderer: 0, island: 0 };
   for (const f of files) {
     const size = gz(join(dist, f));
@@ -68,7 +45,7 @@ export function measureIsland(dist: string): Row[] {
 
 export default async function benchIsland(): Promise<Row[]> {
   const i = process.argv.indexOf('--dist');
-  const dist = i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]!) : build();
+  const dist = i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]!) : timedBuild('island').outDir;
   return measureIsland(dist);
 }
 

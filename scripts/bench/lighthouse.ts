@@ -1,24 +1,17 @@
 // Lighthouse (mobile preset, the package's default config) driving Debian's Chromium
 // against the built site on 127.0.0.1: the four category scores per page type.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serve } from '../../tests/e2e/support/server.ts';
-
-interface Row { section: string; name: string; value: number; unit: string; note?: string }
-const root = resolve(import.meta.dirname, '../..');
+import { listFiles, timedBuild, type Row } from './support.ts';
 
 export default async function benchLighthouse(): Promise<Row[]> {
-  const outDir = join(root, '.bench', 'lighthouse-site');
-  rmSync(outDir, { recursive: true, force: true });
-  const b = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: root, encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}${b.stderr}`);
+  const { outDir } = timedBuild('lighthouse-site');
   // Serve compressed, as the nginx configuration does (gzip_static): write .gz siblings.
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  for (const f of walk(outDir).filter((f) => /\.(html|css|js|json|xml|svg|txt)$/.test(f))) writeFileSync(`${f}.gz`, gzipSync(readFileSync(f), { level: 9 }));
+  for (const f of listFiles(outDir).filter((f) => /\.(html|css|js|json|xml|svg|txt)$/.test(f))) writeFileSync(`${f}.gz`, gzipSync(readFileSync(f), { level: 9 }));
   const site = await serve(outDir, '/', { gzip: true });
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -2,40 +2,31 @@
 // (100 and 1,000 posts), this site against a plain Astro build of the same corpus
 // in the same run (RZ_PLAIN=1: no listings plugins, checks or integrations), dist size,
 // and bytes a reader transfers per page (gzip).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { corpus, listFiles as files, timedBuild, type Row } from './support.ts';
+import { pageAssets } from '../../src/lib/site-check/budgets.ts';
+import { corpus, listFiles as files, moduleClosure, timedBuild, type Row } from './support.ts';
 
 const build = (name: string, env: Record<string, string>) => timedBuild(name, env);
 
-/** Bytes a first visit to one page transfers (gzip): the HTML and the CSS/JS/fonts/images it references. */
-export function pageTransfer(dist: string, pagePath: string, base = '/'): { total: number; js: number; css: number; html: number } {
+/**
+ * Bytes a first visit to one page transfers (gzip): the HTML, its stylesheets and scripts
+ * (with the modules they import), and, with `withIslands`, the islands' JavaScript too
+ * (a `client:visible` island loads when scrolled into view).
+ */
+export function pageTransfer(dist: string, pagePath: string, withIslands = false): { total: number; js: number; css: number; html: number } {
   const html = readFileSync(join(dist, pagePath), 'utf8');
-  const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
-  let js = 0;
-  let css = 0;
-  const seen = new Set<string>();
-  const refs = [...html.matchAll(/<(?:link|script|img)\b[^>]*?\s(?:href|src)="([^"]+)"[^>]*>/g)];
-  for (const m of refs) {
-    const tag = m[0];
-    const url = m[1]!;
-    if (/^(https?:)?\/\//.test(url) || url.startsWith('#')) continue;
-    if (tag.startsWith('<link') && !/rel="(stylesheet|modulepreload|preload|icon)"/.test(tag)) continue;
-    const file = join(dist, url.startsWith(base) ? url.slice(base.length) : url);
-    if (seen.has(file) || !existsSync(file) || statSync(file).isDirectory()) continue;
-    seen.add(file);
-    const size = gz(readFileSync(file));
-    if (file.endsWith('.js')) js += size; else if (file.endsWith('.css')) css += size;
+  const gz = (f: string) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+  const assets = pageAssets(html);
+  const modules = new Set<string>();
+  for (const s of assets.scripts) moduleClosure(dist, s, modules);
+  if (withIslands) {
+    for (const m of html.matchAll(/<astro-island\b[^>]*?\s(?:component-url|renderer-url)="([^"]+)"/g)) moduleClosure(dist, m[1]!, modules);
   }
-  // Modules imported by those scripts (Astro's bundles import shared chunks).
-  for (const f of [...seen].filter((f) => f.endsWith('.js'))) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/(?:import|from)\s*["']\.\/([^"']+\.js)["']/g)) {
-      const dep = join(f, '..', m[1]!);
-      if (!seen.has(dep) && existsSync(dep)) { seen.add(dep); js += gz(readFileSync(dep)); }
-    }
-  }
-  const h = gz(html);
+  const js = [...modules].reduce((n, f) => n + gz(f), 0);
+  const css = assets.styles.reduce((n, f) => n + gz(f), 0);
+  const h = gzipSync(html, { level: 9 }).length;
   return { total: h + js + css, js, css, html: h };
 }
 
@@ -66,6 +57,8 @@ export default async function benchSite(): Promise<Row[]> {
     rows.push({ section, name: `transfer, ${name} (gzip)`, value: t.total / 1024, unit: 'KB', note: `HTML ${(t.html / 1024).toFixed(1)} + CSS ${(t.css / 1024).toFixed(1)} + JS ${(t.js / 1024).toFixed(1)} KB` });
     rows.push({ section, name: `JavaScript, ${name} (gzip)`, value: t.js / 1024, unit: 'KB' });
   }
+  const hydrated = pageTransfer(four.outDir, pages[2]![1], true);
+  rows.push({ section, name: 'transfer, SList post with its island hydrated', value: hydrated.total / 1024, unit: 'KB', note: `JS ${(hydrated.js / 1024).toFixed(1)} KB once the simulator scrolls into view` });
   return rows;
 }
 

@@ -1,7 +1,7 @@
 // What the benchmark sections share: a timed cold `astro build` into .bench/<name>,
 // the reference corpus (../shared/corpus/gen.py), and a recursive file list.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanEnv } from '../../tests/e2e/support/build.ts';
 
@@ -38,3 +38,14 @@ export function corpus(n: number): string {
 
 export const listFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [join(dir, n)]));
+
+/** A built module (site-relative URL) and the modules it imports statically; dynamic imports load on demand and are left out. */
+export function moduleClosure(dist: string, url: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(url)) return seen;
+  seen.add(url);
+  const code = readFileSync(join(dist, url), 'utf8');
+  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) {
+    moduleClosure(dist, new URL(m[1]!, `http://x${url}`).pathname, seen);
+  }
+  return seen;
+}
