@@ -3,15 +3,12 @@
 //   2. a production build (unless --dist names one)
 //   3. html-validate on every built page
 //   4. every internal link and #anchor resolves
-//   5. no third-party loads, no style attributes, CSS <= 20 KB gzipped per page
+//   5. no third-party loads, no style attributes, CSS <= 20 KB gzipped per page, and posts
+//      without an island load no framework code and at most 4 KB of JS (scripts/site-checks.ts)
 // The browser gates (axe, CSP violations) run in the e2e suite: npm test.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { findBrokenLinks } from '../src/lib/site-check/links.ts';
-import { pageAssets } from '../src/lib/site-check/budgets.ts';
+import { join, resolve } from 'node:path';
+import { staticSiteChecks } from './site-checks.ts';
 
 const args = process.argv.slice(2);
 const distArg = args.indexOf('--dist');
@@ -38,31 +35,10 @@ else {
   if (r.status !== 0) process.exit(1);
 }
 
-const files = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
-const all = files(dist);
-const html = all.filter((f) => f.endsWith('.html'));
-const urlOf = (f: string) => `/${relative(dist, f)}`.replace(/index\.html$/, '');
-
-const hv = new HtmlValidate(new FileSystemConfigLoader());
-const invalid: string[] = [];
-for (const f of html) {
-  const report = await hv.validateFile(f);
-  for (const r of report.results) for (const m of r.messages) invalid.push(`${urlOf(f)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
-}
-step(`html-validate (${html.length} pages)`, invalid);
-
-const pages = html.map((f) => ({ url: urlOf(f), html: readFileSync(f, 'utf8') }));
-step('internal links and anchors', findBrokenLinks(pages, new Set(all.map((f) => `/${relative(dist, f)}`))).map((p) => `${p.page}: ${p.link} (${p.reason})`));
-
-const budget: string[] = [];
-for (const p of pages) {
-  const a = pageAssets(p.html);
-  for (const e of a.external) budget.push(`${p.url}: loads ${e} from another origin`);
-  if (a.styleAttributes) budget.push(`${p.url}: ${a.styleAttributes} style attribute(s) (a strict CSP blocks them)`);
-  const css = a.styles.reduce((n, s) => n + gzipSync(readFileSync(join(dist, s.replace(/^\/+/, '')))).length, 0);
-  if (css > 20 * 1024) budget.push(`${p.url}: ${(css / 1024).toFixed(1)} KB of CSS gzipped (budget 20 KB)`);
-}
-step('budgets and third-party requests', budget);
+const r = await staticSiteChecks(dist);
+step(`html-validate (${r.pages} pages)`, r.html);
+step('internal links and anchors', r.links);
+step('budgets and third-party requests', r.budgets);
 
 console.log(failed ? `\n${failed} check(s) failed` : '\nall checks passed');
 process.exit(failed ? 1 : 0);

@@ -1,23 +1,16 @@
 // Site-wide quality gates on the built site: valid HTML and working links on every
 // page, page-weight budgets, zero axe violations and no CSP violation or third-party
 // request on each page type, in light and dark themes.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findBrokenLinks } from '../../src/lib/site-check/links.ts';
-import { pageAssets } from '../../src/lib/site-check/budgets.ts';
+import { staticSiteChecks, type SiteCheckResult } from '../../scripts/site-checks.ts';
 import { launch } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
 const dir = inject('siteDir');
-const allFiles = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? allFiles(join(d, n)) : [join(d, n)]));
-const files = allFiles(dir);
-const htmlFiles = files.filter((f) => f.endsWith('.html'));
-const urlOf = (f: string) => `/${relative(dir, f)}`.replace(/index\.html$/, '');
 
 /** One page of each type; search only once the site has it. */
 const pageTypes: Array<[string, string]> = [
@@ -31,46 +24,26 @@ const pageTypes: Array<[string, string]> = [
 ];
 
 describe('every built page', () => {
-  // One exception in .htmlvalidate.json: <style> as flow content, for the one rule Astro writes
-  // before its first island (astro-island{display:contents}), hashed in the page's CSP.
-  it('is valid HTML (html-validate, recommended rules)', async () => {
-    const hv = new HtmlValidate(new FileSystemConfigLoader());
-    const problems: string[] = [];
-    for (const f of htmlFiles) {
-      const report = await hv.validateFile(f);
-      for (const r of report.results) for (const m of r.messages) problems.push(`${urlOf(f)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
-    }
-    expect(htmlFiles.length).toBeGreaterThanOrEqual(16);
-    expect(problems).toEqual([]);
+  let r: SiteCheckResult;
+  beforeAll(async () => { r = await staticSiteChecks(dir); });
+
+  it('is valid HTML (html-validate, recommended rules)', () => {
+    expect(r.pages).toBeGreaterThanOrEqual(16);
+    expect(r.html).toEqual([]);
   });
 
   it('has only internal links and #anchors that resolve', () => {
-    const pages = htmlFiles.map((f) => ({ url: urlOf(f), html: readFileSync(f, 'utf8') }));
-    const existing = new Set(files.map((f) => `/${relative(dir, f)}`));
-    expect(findBrokenLinks(pages, existing)).toEqual([]);
+    expect(r.links).toEqual([]);
   });
 
+  const thirdParty = (line: string) => /another origin|style attribute/.test(line);
+
   it('loads nothing from another origin, and has no inline style attribute', () => {
-    for (const f of htmlFiles) {
-      const a = pageAssets(readFileSync(f, 'utf8'));
-      expect(a.external, urlOf(f)).toEqual([]);
-      expect(a.styleAttributes, `${urlOf(f)}: style="" attributes need 'unsafe-inline'`).toBe(0);
-    }
+    expect(r.budgets.filter(thirdParty)).toEqual([]);
   });
 
   it('stays within budget: CSS at most 20 KB gzipped; post pages without an island load no framework JS and at most 4 KB of the site\'s own', () => {
-    const gz = (url: string) => gzipSync(readFileSync(join(dir, url.replace(/^\//, '')))).length;
-    for (const f of htmlFiles) {
-      const html = readFileSync(f, 'utf8');
-      const a = pageAssets(html);
-      const css = a.styles.reduce((n, s) => n + gz(s), 0);
-      expect(css, `${urlOf(f)} CSS bytes`).toBeLessThanOrEqual(20 * 1024);
-      if (urlOf(f).startsWith('/posts/') && !html.includes('<astro-island')) {
-        const js = a.scripts.map((s) => readFileSync(join(dir, s.replace(/^\//, '')), 'utf8'));
-        expect(js.some((code) => /preact|__PREACT|options\.__[a-z]/i.test(code)), `${urlOf(f)} loads a framework`).toBe(false);
-        expect(a.scripts.reduce((n, s) => n + gz(s), 0), `${urlOf(f)} JS bytes`).toBeLessThanOrEqual(4 * 1024);
-      }
-    }
+    expect(r.budgets.filter((l) => !thirdParty(l))).toEqual([]);
   });
 });
 
