@@ -3,8 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
-import { markdownConfig } from './src/markdown/pipeline.ts';
-import { checkPosts } from './src/integrations/check-posts.ts';
+import { markdownConfig, siteMarkdownProcessor } from './src/markdown/pipeline.ts';
+import { checkPosts, listPosts, postsDir } from './src/integrations/check-posts.ts';
+import { markdownWorkers } from './src/integrations/markdown-workers.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { securityHeaderFiles } from './src/integrations/security-headers.ts';
 import { cspDirectives, scriptResources } from './src/lib/security-headers.ts';
@@ -25,6 +26,8 @@ const cacheDir = contentDir
   ? `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}${plain ? '-plain' : ''}`
   : undefined;
 
+const markdownProcessor = siteMarkdownProcessor();
+
 export default defineConfig({
   site: site.url,
   base,
@@ -41,7 +44,7 @@ export default defineConfig({
     },
   },
   prerenderConflictBehavior: 'error',
-  integrations: plain ? [mdx(), preact()] : [checkPosts(), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
-  markdown: plain ? {} : markdownConfig(),
+  integrations: plain ? [mdx(), preact()] : [checkPosts(), markdownWorkers(markdownProcessor, () => listPosts(postsDir).length), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
+  markdown: plain ? {} : markdownConfig(markdownProcessor),
   devToolbar: { enabled: false },
 });

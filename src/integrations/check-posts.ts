@@ -9,7 +9,7 @@ import { checkPostSources, formatProblems } from '../lib/frontmatter-check.ts';
 /** Where posts live; RZ_CONTENT_DIR overrides it for tests and benchmarks. */
 export const postsDir = process.env.RZ_CONTENT_DIR ?? 'content/posts';
 
-function listPosts(dir: string): string[] {
+export function listPosts(dir: string): string[] {
   let names: string[];
   try { names = readdirSync(dir); } catch { return []; }
   return names.flatMap((n) => {

@@ -1,11 +1,12 @@
 // The Markdown pipeline: remark/rehype plugins and Shiki settings, in one place
 // so astro.config.ts, tests and the benchmarks build Markdown the same way.
 import type { AstroUserConfig } from 'astro';
-import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, type MarkdownProcessor, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import { toString } from 'hast-util-to-string';
 import { listingsRehypePlugins, listingsRemarkPlugins } from './listings.ts';
+import { parallelUnified, type ParallelProcessor } from './parallel-unified.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 
@@ -24,26 +25,31 @@ export function proseRehypePlugins() {
   ] as const;
 }
 
-/** Options for createMarkdownProcessor: what the site uses, for tests and benchmarks. */
-export function markdownProcessorOptions() {
+/** The unified() options of the site's pipeline (also built by each render worker). */
+export function unifiedOptions(): UnifiedProcessorOptions {
   return {
-    syntaxHighlight: false as const,
+    // No SmartyPants: in a kernel blog `--flag`, 'quoted' CSP keywords and straight quotes in
+    // identifiers must stay as written, and it was the slowest step of the pipeline (17% of render).
     smartypants: false,
     remarkPlugins: [...listingsRemarkPlugins()] as never,
     rehypePlugins: [...listingsRehypePlugins(), ...proseRehypePlugins()] as never,
   };
 }
 
-export function markdownConfig(): Markdown {
+/** Options for createMarkdownProcessor: what the site uses, for tests and benchmarks. */
+export function markdownProcessorOptions() {
+  return { syntaxHighlight: false as const, ...unifiedOptions() };
+}
+
+/** The site's processor: unified() with the options above, .md rendered on worker threads in big builds. */
+export function siteMarkdownProcessor(): ParallelProcessor {
+  return parallelUnified(unifiedOptions(), { module: import.meta.url, exportName: 'unifiedOptions' });
+}
+
+export function markdownConfig(processor: MarkdownProcessor = siteMarkdownProcessor()): Markdown {
   return {
     // Highlighting is a rehype plugin of ours (src/markdown/listings/rehype-highlight.ts).
     syntaxHighlight: false,
-    processor: unified({
-      // No SmartyPants: in a kernel blog `--flag`, 'quoted' CSP keywords and straight quotes in
-      // identifiers must stay as written, and it was the slowest step of the pipeline (17% of render).
-      smartypants: false,
-      remarkPlugins: [...listingsRemarkPlugins()] as never,
-      rehypePlugins: [...listingsRehypePlugins(), ...proseRehypePlugins()] as never,
-    }),
+    processor,
   };
 }

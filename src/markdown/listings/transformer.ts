@@ -34,6 +34,28 @@ export function languageLabel(lang: string): string {
   return info?.name ?? lang;
 }
 
+/** The classes for one `style` value (a theme has few distinct ones: parsed once each). */
+const classesOfStyle = new Map<string, string[]>();
+
+function styleClasses(style: string): string[] {
+  let classes = classesOfStyle.get(style);
+  if (classes) return classes;
+  classes = [];
+  for (const decl of style.split(';')) {
+    const [prop, ...rest] = decl.split(':');
+    const name = prop?.trim().toLowerCase();
+    const value = rest.join(':').trim().toLowerCase();
+    if (!name || !value) continue;
+    if (name === 'color') { const c = CLASS_OF_COLOR.get(value); if (c) classes.push(c); }
+    else if (name === 'font-style' && value === 'italic') classes.push(FONT_CLASS['italic']!);
+    else if (name === 'font-weight' && (value === 'bold' || Number(value) >= 600)) classes.push(FONT_CLASS['bold']!);
+    else if (name === 'text-decoration') for (const v of value.split(/\s+/)) { const c = FONT_CLASS[v]; if (c) classes.push(c); }
+    else if (name === 'user-select' && value === 'none') classes.push('tok-noselect');
+  }
+  classesOfStyle.set(style, classes);
+  return classes;
+}
+
 /** Replaces `style` with classes everywhere under `root`. */
 export function styleToClass(root: Root | Element): void {
   for (const el of walk(root)) {
@@ -41,17 +63,8 @@ export function styleToClass(root: Root | Element): void {
     if (style === undefined) continue;
     delete el.properties['style'];
     if (el.tagName === 'pre') continue; // the theme's placeholder background and foreground
-    for (const decl of String(style).split(';')) {
-      const [prop, ...rest] = decl.split(':');
-      const name = prop?.trim().toLowerCase();
-      const value = rest.join(':').trim().toLowerCase();
-      if (!name || !value) continue;
-      if (name === 'color') { const c = CLASS_OF_COLOR.get(value); if (c) addClass(el, c); }
-      else if (name === 'font-style' && value === 'italic') addClass(el, FONT_CLASS['italic']!);
-      else if (name === 'font-weight' && (value === 'bold' || Number(value) >= 600)) addClass(el, FONT_CLASS['bold']!);
-      else if (name === 'text-decoration') for (const v of value.split(/\s+/)) { const c = FONT_CLASS[v]; if (c) addClass(el, c); }
-      else if (name === 'user-select' && value === 'none') addClass(el, 'tok-noselect');
-    }
+    const classes = styleClasses(String(style));
+    if (classes.length) addClass(el, ...classes);
   }
 }
 
