@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
-import { DevIndex, indexBuiltSite } from './pagefind.ts';
+import { BuildIndex, DevIndex, indexBuiltSite } from './pagefind.ts';
 
 const post = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><body><nav>Site chrome</nav><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p></article></body></html>`;
@@ -56,5 +56,24 @@ describe('DevIndex', () => {
     } finally {
       await new Promise((ok) => server.close(ok));
     }
+  });
+});
+
+describe('BuildIndex', () => {
+  it('indexes pages handed over during the build, reads back only the ones that were not, and holds each once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rz-pf-build-'));
+    for (const slug of ['a', 'b']) {
+      mkdirSync(join(dir, 'posts', slug), { recursive: true });
+      writeFileSync(join(dir, 'posts', slug, 'index.html'), post(slug.toUpperCase(), `text of ${slug}`));
+    }
+    writeFileSync(join(dir, 'index.html'), '<html><body><h1>Home</h1></body></html>');
+    const index = new BuildIndex('/blog/');
+    // As Astro's middleware sees them: with and without the trailing slash.
+    index.page('/blog/posts/a/', readFileSync(join(dir, 'posts/a/index.html'), 'utf8'));
+    index.page('/blog', readFileSync(join(dir, 'index.html'), 'utf8'));
+    const r = await index.finish(dir);
+    expect(r.pages).toBe(2);
+    expect(r.fromDisk).toBe(1); // posts/b only
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(2);
   });
 });

@@ -1,9 +1,12 @@
 // Astro integration: the Pagefind search index.
 //
-// `astro build`: once the pages are written, every page that has `data-pagefind-body` (the
-// posts; drafts are never built) is handed to Pagefind's Node API as a prepared copy (title
-// weighted highest, identifier variants added: src/lib/search/html.ts), and the index is
-// written to <outDir>/pagefind/. Nothing on disk but pagefind/ changes.
+// `astro build`: as Astro renders each page, a build-time middleware (pagefind-middleware.ts)
+// hands it over, and every page that has `data-pagefind-body` (the posts; drafts are never
+// built) goes to Pagefind's Node API as a prepared copy (title weighted highest, identifier
+// variants added: src/lib/search/html.ts). Pagefind indexes in its own process, on another
+// core, while Astro generates the other pages. Once the pages are written, any built page
+// that did not come through is read from disk, and the index is written to
+// <outDir>/pagefind/. Nothing on disk but pagefind/ changes.
 //
 // `astro dev`: the same index is built in memory from the pages the dev server renders right
 // now, served under <base>pagefind/, and rebuilt when a post changes. No stale copy of the
@@ -23,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { prepareForIndex } from '../lib/search/html.ts';
 import { pageUrlFromFile, postLinks } from '../lib/search/paths.ts';
+import { SEARCH_SINK, type SearchSink } from '../lib/search/sink.ts';
 
 /** Parts of the page Pagefind must not index even inside the body: anchors, TOC, buttons. */
 export const excludeSelectors = ['.toc', '.heading-anchor', '.post-nav', '[data-search-ignore]', 'button'];
@@ -69,27 +73,69 @@ async function add(index: pagefind.PagefindIndex, url: string, html: string): Pr
   return prepared.extraWords;
 }
 
-/** Indexes a built site and writes <dir>/pagefind/. */
-export async function indexBuiltSite(dir: string, base: string): Promise<{ pages: number; extraWords: number; outputPath: string }> {
-  const index = await newIndex();
-  let pages = 0;
-  let extraWords = 0;
-  try {
-    await eachWindowed(htmlFiles(dir), IN_FLIGHT, async (file) => {
-      const extra = await add(index, pageUrlFromFile(relative(dir, file).split(sep).join('/'), base), readFileSync(file, 'utf8'));
-      if (extra === undefined) return;
-      pages++;
-      extraWords += extra;
-    });
-    const outputPath = join(dir, 'pagefind');
-    const w = await index.writeFiles({ outputPath });
-    if (w.errors.length) throw new Error(`Pagefind could not write the index: ${w.errors.join('; ')}`);
-    // Pagefind's prebuilt UIs are not used (the site has its own, smaller one): don't publish them.
-    for (const f of readdirSync(outputPath)) if (UNUSED.test(f)) rmSync(join(outputPath, f));
-    return { pages, extraWords, outputPath };
-  } finally {
-    await index.deleteIndex();
+/** Writes the index to <dir>/pagefind/, without the files of Pagefind's own UIs. */
+async function writeIndex(index: pagefind.PagefindIndex, dir: string): Promise<string> {
+  const outputPath = join(dir, 'pagefind');
+  const w = await index.writeFiles({ outputPath });
+  if (w.errors.length) throw new Error(`Pagefind could not write the index: ${w.errors.join('; ')}`);
+  // Pagefind's prebuilt UIs are not used (the site has its own, smaller one): don't publish them.
+  for (const f of readdirSync(outputPath)) if (UNUSED.test(f)) rmSync(join(outputPath, f));
+  return outputPath;
+}
+
+/**
+ * The index of a build in progress: pages come in as Astro renders them (the middleware),
+ * Pagefind indexes them in its own process meanwhile, and `finish` adds any built page that
+ * did not come through (read from disk) and writes the index.
+ */
+export class BuildIndex {
+  readonly #index: Promise<pagefind.PagefindIndex>;
+  readonly #base: string;
+  readonly #seen = new Set<string>();
+  readonly #pending: Array<Promise<void>> = [];
+  #pages = 0;
+  #extraWords = 0;
+
+  constructor(base: string) {
+    this.#base = base;
+    this.#index = newIndex();
+    this.#index.catch(() => {}); // reported by finish()
   }
+
+  /** A page's HTML, by its URL path; pages without data-pagefind-body are left out. */
+  page(pathname: string, html: string): void {
+    this.#pending.push(this.#add(pathname, html));
+  }
+
+  async #add(pathname: string, html: string): Promise<void> {
+    const url = pathname.endsWith('/') || pathname.endsWith('.html') ? pathname : `${pathname}/`;
+    this.#seen.add(url);
+    const extra = await add(await this.#index, url, html);
+    if (extra === undefined) return;
+    this.#pages++;
+    this.#extraWords += extra;
+  }
+
+  /** Indexes the built pages that did not come through `page` and writes <dir>/pagefind/. */
+  async finish(dir: string): Promise<{ pages: number; extraWords: number; fromDisk: number; outputPath: string }> {
+    const index = await this.#index;
+    try {
+      const missed = htmlFiles(dir)
+        .map((file) => [file, pageUrlFromFile(relative(dir, file).split(sep).join('/'), this.#base)] as const)
+        .filter(([, url]) => !this.#seen.has(url));
+      await eachWindowed(missed, IN_FLIGHT, ([file, url]) => this.#add(url, readFileSync(file, 'utf8')));
+      await Promise.all(this.#pending);
+      const outputPath = await writeIndex(index, dir);
+      return { pages: this.#pages, extraWords: this.#extraWords, fromDisk: missed.length, outputPath };
+    } finally {
+      await index.deleteIndex();
+    }
+  }
+}
+
+/** Indexes a built site from disk and writes <dir>/pagefind/. */
+export async function indexBuiltSite(dir: string, base: string): Promise<{ pages: number; extraWords: number; outputPath: string }> {
+  return new BuildIndex(base).finish(dir);
 }
 
 /** Indexes the posts the dev server renders now, in memory. */
@@ -193,12 +239,15 @@ export class DevIndex {
 export function pagefindSearch(): AstroIntegration {
   let base = '/';
   let root = process.cwd();
+  let building: BuildIndex | undefined;
   return {
     name: 'ring-zero:pagefind',
     hooks: {
-      'astro:config:setup': ({ config }) => {
+      'astro:config:setup': ({ config, command, addMiddleware }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         root = fileURLToPath(config.root);
+        // A build indexes pages as they are rendered (pagefind-middleware.ts); dev has its own index.
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./pagefind-middleware.ts', import.meta.url), order: 'post' });
       },
       'astro:server:setup': ({ server, logger }) => {
         const dev = new DevIndex(base, logger);
@@ -209,11 +258,21 @@ export function pagefindSearch(): AstroIntegration {
         });
         server.middlewares.use(dev.handle);
       },
+      'astro:build:start': () => {
+        building = new BuildIndex(base);
+        (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK] = building;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const t = performance.now();
-        const r = await indexBuiltSite(fileURLToPath(dir), base);
-        await pagefind.close();
-        logger.info(`search index: ${r.pages} posts, ${r.extraWords} identifier variants, in ${Math.round(performance.now() - t)} ms`);
+        const index = building ?? new BuildIndex(base);
+        delete (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
+        building = undefined;
+        try {
+          const r = await index.finish(fileURLToPath(dir));
+          logger.info(`search index: ${r.pages} posts, ${r.extraWords} identifier variants, ${r.fromDisk} pages read back from disk; finished in ${Math.round(performance.now() - t)} ms after the last page was written`);
+        } finally {
+          await pagefind.close();
+        }
       },
     },
   };

@@ -2,7 +2,7 @@
 // 127.0.0.1 and driven in Chromium; and `astro dev`, whose in-memory index must pick up a post
 // written after it started.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,8 @@ const cases: Array<[string, string]> = [
 
 let browser: Browser;
 let site: Served;
+let buildDir = '';
+let buildOutput = '';
 
 /** Searches on the /search page: the first time by URL, then by typing into it. */
 async function results(page: Page, q: string): Promise<string[]> {
@@ -50,6 +52,8 @@ async function results(page: Page, q: string): Promise<string[]> {
 beforeAll(async () => {
   const build = buildSite('search-blog', { base: BASE, contentDir: contentWith(extra) });
   if (!build.ok) throw new Error(build.output);
+  buildDir = build.outDir;
+  buildOutput = build.output;
   site = await serve(build.outDir, BASE);
   browser = await launch();
 });
@@ -59,6 +63,13 @@ afterAll(async () => {
 });
 
 describe('the built index (base /blog/)', () => {
+  it('holds each post once: indexed while the pages were generated, none read back twice', () => {
+    const entry = JSON.parse(readFileSync(join(buildDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } };
+    const posts = readdirSync(join(buildDir, 'posts'));
+    expect(entry.languages.en.page_count).toBe(posts.length);
+    expect(buildOutput).toMatch(new RegExp(`search index: ${posts.length} posts, \\d+ identifier variants, 0 pages read back from disk`));
+  });
+
   it('puts the expected post first for every identifier', async () => {
     const page = await browser.newPage();
     const wrong: string[] = [];
