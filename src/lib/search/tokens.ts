@@ -16,8 +16,15 @@ export function camelPieces(word: string): string[] {
   return word.split(CAMEL).filter(Boolean);
 }
 
+/**
+ * A token with no digit, no underscore and no capital but maybe its first letter has no
+ * variants (no hex, snake or camel-case part): most of the words of a post.
+ */
+const PLAIN_WORD = /^[A-Z]?[^0-9_A-Z]*$/;
+
 /** Extra words for one whitespace-delimited token of text (none when Pagefind finds it all alone). */
 export function tokenVariants(token: string): string[] {
+  if (PLAIN_WORD.test(token)) return [];
   const out: string[] = [];
   // Parts between punctuation: nt!KiCheckForSListAddress+0x38 -> nt, KiCheckForSListAddress, 0x38
   const parts = token.split(/[^A-Za-z0-9_]+/).filter(Boolean);
