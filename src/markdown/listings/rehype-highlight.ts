@@ -48,13 +48,16 @@ export function rehypeHighlight(options: RehypeHighlightOptions) {
   };
 }
 
-/** @shikijs/rehype puts each highlighted block in as a `root` fragment; splice its children in place. */
+/**
+ * @shikijs/rehype puts each highlighted block in as a `root` fragment; splice its children in
+ * place. A highlighted block (a root's content, or a <pre>) is not searched inside.
+ */
 function unwrapRoots(node: { children?: unknown[] }): void {
   if (!node.children) return;
   node.children = node.children.flatMap((child) => {
-    const c = child as { type: string; children?: unknown[] };
-    if (c.type === 'root') { unwrapRoots(c); return c.children ?? []; }
-    unwrapRoots(c);
+    const c = child as { type: string; tagName?: string; children?: unknown[] };
+    if (c.type === 'root') return c.children ?? [];
+    if (c.type === 'element' && c.tagName !== 'pre') unwrapRoots(c);
     return [child];
   });
 }
