@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import { markdownProcessorOptions, siteMarkdownProcessor } from './pipeline.ts';
+import { markdownProcessorOptions, siteMarkdownProcessor, unifiedOptions } from './pipeline.ts';
+import { parallelUnified } from './parallel-unified.ts';
 import { deferredListings } from './listings/deferred-html.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -65,6 +66,21 @@ describe('parallelUnified', () => {
     const results = await Promise.all(inFlight);
     results.forEach((r, i) => expect(r.code).toContain(`Post ${i}`));
     expect(p.pool.workerCount).toBe(0);
+  });
+
+  it('stops idle workers, renders in this thread again, and starts them again when many renders come', async () => {
+    const p = parallelUnified(unifiedOptions(), { module: new URL('./pipeline.ts', import.meta.url).href, exportName: 'unifiedOptions' }, { workers: 1, spawnAfter: 3, idleMs: 300 });
+    const renderer = await p.createRenderer({ syntaxHighlight: false });
+    const many = () => Promise.all(Array.from({ length: 6 }, (_, i) => renderer.render(`# Post ${i}`, {})));
+    await many();
+    expect(p.pool.started).toBe(true);
+    await vi.waitFor(() => expect(p.pool.workerCount).toBe(0), { timeout: 20_000 });
+    expect(p.pool.started).toBe(false);
+    expect((await renderer.render('# One', {})).code).toContain('One'); // in this thread: no worker started for it
+    expect(p.pool.started).toBe(false);
+    await many();
+    expect(p.pool.started).toBe(true);
+    await p.pool.close();
   });
 
   it('keeps the in-thread result when listings are deferred (the same HTML as without)', async () => {

@@ -30,6 +30,8 @@ export interface ParallelOptions {
   workers?: number;
   /** Renders done in this thread before workers are started on demand. */
   spawnAfter?: number;
+  /** Workers idle this long stop (memory back; an `astro dev` config reload leaves none behind). */
+  idleMs?: number;
 }
 
 export type WorkerRequest =
@@ -44,6 +46,7 @@ export type WorkerReply =
 const WORKER_URL = new URL('./render-worker.ts', import.meta.url);
 /** Renders a worker holds at once: enough that it never idles between replies. */
 const PER_WORKER = 2;
+
 
 export function defaultWorkerCount(env = process.env): number {
   const set = env['RZ_MARKDOWN_WORKERS'];
@@ -74,12 +77,19 @@ export class RenderPool {
   #shared: AstroMarkdownOptions[] = [];
   #next = 0;
   #started = false;
+  /** Renders asked for since the workers last stopped. */
+  #demand = 0;
+  #idle: ReturnType<typeof setTimeout> | undefined;
   readonly #pipeline: PipelineRef;
   readonly #size: number;
+  readonly #spawnAfter: number;
+  readonly #idleMs: number;
 
-  constructor(pipeline: PipelineRef, size: number) {
+  constructor(pipeline: PipelineRef, size: number, spawnAfter = 16, idleMs = 15_000) {
     this.#pipeline = pipeline;
     this.#size = size;
+    this.#spawnAfter = spawnAfter;
+    this.#idleMs = idleMs;
   }
 
   get started(): boolean { return this.#started; }
@@ -113,8 +123,12 @@ export class RenderPool {
     return this.#shared.length - 1;
   }
 
-  /** Renders in a worker; `fallback` renders in this thread if no worker can. */
+  /**
+   * Renders in a worker, or with `fallback` in this thread: while few renders have been asked
+   * for (a worker costs more to start than they take), and when no worker can.
+   */
   render(key: number, content: string, opts: MarkdownRenderOptions | undefined, fallback: () => Promise<MarkdownRenderResult>): Promise<MarkdownRenderResult> {
+    if (this.#size > 0 && !this.#started && ++this.#demand > this.#spawnAfter) this.start();
     if (!this.#workers.length) return fallback();
     const request = { type: 'render' as const, id: this.#next++, key, content, fileURL: opts?.fileURL?.href, frontmatter: opts?.frontmatter };
     return new Promise((resolve, reject) => {
@@ -126,6 +140,13 @@ export class RenderPool {
   /** Stops the workers; renders in flight are redone in this thread. */
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+  }
+
+  /** Idle: stop the workers; renders go back to this thread until demand builds up again. */
+  async #stop(): Promise<void> {
+    this.#started = false;
+    this.#demand = 0;
+    await this.close();
   }
 
   #dispatch(): void {
@@ -147,6 +168,11 @@ export class RenderPool {
     for (const w of this.#workers) {
       if (w.jobs.size || this.#queue.length) w.worker.ref();
       else w.worker.unref();
+    }
+    clearTimeout(this.#idle);
+    if (this.#workers.length && !this.#queue.length && this.#workers.every((w) => !w.jobs.size)) {
+      this.#idle = setTimeout(() => void this.#stop(), this.#idleMs);
+      this.#idle.unref();
     }
   }
 
@@ -184,8 +210,7 @@ export interface ParallelProcessor extends MarkdownProcessor {
  */
 export function parallelUnified(options: UnifiedProcessorOptions, pipeline: PipelineRef, parallel: ParallelOptions = {}): ParallelProcessor {
   const base = unified(options);
-  const pool = new RenderPool(pipeline, parallel.workers ?? defaultWorkerCount());
-  const spawnAfter = parallel.spawnAfter ?? 16;
+  const pool = new RenderPool(pipeline, parallel.workers ?? defaultWorkerCount(), parallel.spawnAfter, parallel.idleMs);
   const counts = (o: typeof base.options) => `${o.remarkPlugins.length}/${o.rehypePlugins.length}`;
   const built = counts(base.options);
   return {
@@ -204,14 +229,7 @@ export function parallelUnified(options: UnifiedProcessorOptions, pipeline: Pipe
       } catch {
         return local; // options that cannot cross threads (functions): render here
       }
-      let requests = 0;
-      return {
-        render(content, opts) {
-          if (pool.size > 0 && !pool.started && ++requests > spawnAfter) pool.start();
-          if (!pool.started) return local.render(content, opts);
-          return pool.render(key, content, opts, () => local.render(content, opts));
-        },
-      };
+      return { render: (content, opts) => pool.render(key, content, opts, () => local.render(content, opts)) };
     },
     ...(base.createMdxRenderer ? { createMdxRenderer: base.createMdxRenderer.bind(base) } : {}),
   };
