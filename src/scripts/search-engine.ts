@@ -69,13 +69,14 @@ async function toHit(r: PagefindResult, terms: string[]): Promise<Hit> {
  * (`0x7ffff7ddb2d0` -> `7ffff7ddb2d0`, `nt!Foo+0x38` -> `nt Foo 38`).
  */
 export async function search(query: string, filters: Filters = {}, limit = 10): Promise<SearchOutcome> {
-  const pf = await loadPagefind();
-  const t = performance.now();
   const f: Record<string, string[]> = {};
   if (filters.tag?.length) f['tag'] = filters.tag;
   if (filters.year?.length) f['year'] = filters.year;
   const q = query.trim();
+  // Nothing asked: no need to load Pagefind (its wasm start-up is the page's only long task).
   if (!q && !Object.keys(f).length) return { query: q, used: q, total: 0, hits: [], ms: 0 };
+  const pf = await loadPagefind();
+  const t = performance.now();
   let used = q;
   // A null query with filters lists every post in them.
   let res = await pf.search(q || (null as unknown as string), { filters: f });

@@ -71,11 +71,18 @@ async function fillFilters(): Promise<void> {
   }
 }
 
+// The filter lists come from the index: loaded once the reader starts to use the form, or at
+// once when the URL already asks for a search, not on a visit that only looks at the page.
+let filtersLoaded: Promise<void> | undefined;
+const loadFilters = (): void => { filtersLoaded ??= fillFilters().catch(() => undefined); };
+for (const type of ['pointerdown', 'keydown', 'input'] as const) form.addEventListener(type, loadFilters);
+for (const s of selects) s.addEventListener('focus', loadFilters);
+
 input.addEventListener('input', debounce(() => commit(false), 120));
 form.addEventListener('submit', (e) => { e.preventDefault(); commit(true); });
 for (const s of selects) s.addEventListener('change', () => commit(true));
 addEventListener('popstate', fromUrl);
 arrowKeys(input, results, false);
 fromUrl();
-void fillFilters().then(fromUrl, () => undefined);
+if (new URLSearchParams(location.search).size) loadFilters();
 if (!input.value) input.focus();

@@ -135,6 +135,19 @@ describe('the built index (base /blog/)', () => {
     await page.close();
   });
 
+  it('the search page loads the index only once the reader uses it (no long task on a visit)', async () => {
+    const page = await browser.newPage();
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(`${site.url}search/`, { waitUntil: 'networkidle' });
+    expect(urls.filter((u) => /pagefind/.test(u))).toEqual([]);
+    await page.keyboard.type('slist');
+    await page.locator('select[name=tag] option[value=macos]').waitFor({ state: 'attached' });
+    await page.locator('#search-page-results .search-hit-title').first().waitFor();
+    expect(urls.some((u) => /pagefind/.test(u))).toBe(true);
+    await page.close();
+  });
+
   it('the dialog works by keyboard alone and highlights the terms on the page it opens', async () => {
     const page = await browser.newPage();
     const urls: string[] = [];
