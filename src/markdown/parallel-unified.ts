@@ -142,11 +142,13 @@ export class RenderPool {
     await Promise.all(this.#workers.map((w) => w.worker.terminate()));
   }
 
-  /** Idle: stop the workers; renders go back to this thread until demand builds up again. */
+  /** Idle (so no worker holds a render): stop the workers; renders go back to this thread until demand builds up again. */
   async #stop(): Promise<void> {
+    const idle = this.#workers;
+    this.#workers = [];
     this.#started = false;
     this.#demand = 0;
-    await this.close();
+    await Promise.all(idle.map((w) => w.worker.terminate()));
   }
 
   #dispatch(): void {
