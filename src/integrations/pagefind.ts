@@ -104,7 +104,9 @@ export class BuildIndex {
 
   /** A page's HTML, by its URL path; pages without data-pagefind-body are left out. */
   page(pathname: string, html: string): void {
-    this.#pending.push(this.#add(pathname, html));
+    const added = this.#add(pathname, html);
+    added.catch(() => {}); // not unhandled meanwhile: finish() awaits it and fails the build
+    this.#pending.push(added);
   }
 
   async #add(pathname: string, html: string): Promise<void> {

@@ -68,6 +68,24 @@ describe('parallelUnified', () => {
     expect(p.pool.workerCount).toBe(0);
   });
 
+  it('says once why workers could not start, and renders everything in this thread', async () => {
+    const broken = new URL('./no-such-pipeline.ts', import.meta.url).href;
+    const p = parallelUnified(unifiedOptions(), { module: broken, exportName: 'unifiedOptions' }, { workers: 2 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      p.prewarm();
+      const renderer = await p.createRenderer({ syntaxHighlight: false });
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => renderer.render(`# Post ${i}`, {})));
+      results.forEach((r, i) => expect(r.code).toContain(`Post ${i}`));
+      expect(p.pool.workerCount).toBe(0);
+      const said = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('render worker'));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toMatch(/could not start .*no-such-pipeline.*main thread/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('stops idle workers, renders in this thread again, and starts them again when many renders come', async () => {
     const p = parallelUnified(unifiedOptions(), { module: new URL('./pipeline.ts', import.meta.url).href, exportName: 'unifiedOptions' }, { workers: 1, spawnAfter: 3, idleMs: 300 });
     const renderer = await p.createRenderer({ syntaxHighlight: false });

@@ -79,6 +79,7 @@ export class RenderPool {
   #started = false;
   /** Renders asked for since the workers last stopped. */
   #demand = 0;
+  #warned = false;
   #idle: ReturnType<typeof setTimeout> | undefined;
   readonly #pipeline: PipelineRef;
   readonly #size: number;
@@ -110,7 +111,7 @@ export class RenderPool {
       }
       const pw: PoolWorker = { worker, ready: false, jobs: new Map(), keys: new Set() };
       worker.on('message', (m: WorkerReply) => this.#onMessage(pw, m));
-      worker.on('error', () => this.#retire(pw));
+      worker.on('error', (e: Error) => this.#retire(pw, e));
       worker.on('exit', () => this.#retire(pw));
       worker.unref(); // an idle pool never keeps the process alive (after the listeners: they ref)
       this.#workers.push(pw);
@@ -190,8 +191,13 @@ export class RenderPool {
   }
 
   /** A worker that failed to start or died: its renders are redone in this thread. */
-  #retire(w: PoolWorker): void {
+  #retire(w: PoolWorker, error?: Error): void {
     if (!this.#workers.includes(w)) return;
+    // Said once: the build goes on, rendering here, but the author should know why it is slower.
+    if (error && !this.#warned) {
+      this.#warned = true;
+      console.warn(`Markdown render worker ${w.ready ? 'failed' : 'could not start'} (${error.message}); rendering in the main thread instead. RZ_MARKDOWN_WORKERS=0 silences this.`);
+    }
     this.#workers = this.#workers.filter((x) => x !== w);
     const jobs = [...w.jobs.values()];
     w.jobs.clear();
