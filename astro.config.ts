@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -11,6 +10,7 @@ import { securityHeaderFiles } from './src/integrations/security-headers.ts';
 import { cspDirectives, scriptResources } from './src/lib/security-headers.ts';
 import { cspHash, themeInitScript } from './src/lib/theme-init.ts';
 import { site } from './src/site.config.ts';
+import { astroCacheDir, codeKey } from './src/lib/build-cache.ts';
 
 // RZ_BASE builds the site for a sub-path, e.g. RZ_BASE=/blog/ for a GitHub Pages project site.
 const base = process.env.RZ_BASE ?? '/';
@@ -18,13 +18,9 @@ const base = process.env.RZ_BASE ?? '/';
 // the baseline `npm run bench` compares against, built from the same pages and posts.
 // (MDX and Preact stay on in both: the SList post is MDX with a Preact island.)
 const plain = process.env.RZ_PLAIN === '1';
-// A build from another posts folder (RZ_CONTENT_DIR: tests, benchmarks) keeps its own content
-// cache: Astro's cache remembers each entry's file, and a shared one would see the same slug
-// in two folders.
-const contentDir = process.env.RZ_CONTENT_DIR;
-const cacheDir = contentDir
-  ? `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}${plain ? '-plain' : ''}`
-  : undefined;
+// Astro's cache (content store, incremental pages) lives in this checkout, under a key of all
+// the code and settings the output depends on: a change to any of them starts from a cold cache.
+const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname));
 
 const markdownProcessor = siteMarkdownProcessor();
 
@@ -32,7 +28,7 @@ export default defineConfig({
   site: site.url,
   base,
   trailingSlash: 'always',
-  ...(cacheDir ? { cacheDir } : {}),
+  cacheDir,
   // CSS ships as files (style-src 'self'), never as inline <style>, so one CSP header fits every page.
   // concurrency: page generation waits on file writes and CSP hashing more than it computes;
   // 8 pages at a time took 1,000 posts' pages from ~4.5 s to ~3 s.
@@ -49,4 +45,6 @@ export default defineConfig({
   integrations: plain ? [mdx(), preact()] : [checkPosts(), markdownWorkers(markdownProcessor, () => listPosts(postsDir).length), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
   markdown: plain ? {} : markdownConfig(markdownProcessor),
   devToolbar: { enabled: false },
+  // Pages whose cacheKey (getStaticPaths) and module graph are unchanged are copied from the cache.
+  experimental: { incrementalBuild: true },
 });

@@ -1,37 +1,84 @@
 // The static gates over a built site, shared by `npm run check` (scripts/check.ts) and the
 // e2e suite (tests/e2e/quality.test.ts): each returns its problems, one line each.
-import { readFileSync } from 'node:fs';
+// html-validate (the slow gate) remembers each page's result by the page's bytes, so a
+// rebuilt site is validated only where its HTML changed; links and budgets look at every
+// page every time (a deleted post breaks links into it from pages that did not change).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { findBrokenLinks } from '../src/lib/site-check/links.ts';
 import { pageAssets } from '../src/lib/site-check/budgets.ts';
-import { listFiles } from './bench/support.ts';
+import { cacheFolder, filesUnder, hashFiles } from '../src/lib/build-cache.ts';
 
 export const budgets = { cssBytes: 20 * 1024, postJsBytes: 4 * 1024 };
 
-export interface SiteCheckResult { pages: number; html: string[]; links: string[]; budgets: string[] }
+export interface SiteCheckResult { pages: number; validated: number; html: string[]; links: string[]; budgets: string[] }
 
-export async function staticSiteChecks(dist: string): Promise<SiteCheckResult> {
-  const files = listFiles(dist);
+const root = resolve(import.meta.dirname, '..');
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** html-validate's verdict per page hash, kept in the checkout's cache under a key of the validator and its rules. */
+function validationCache(): { get: (h: string) => string[] | undefined; set: (h: string, m: string[]) => void; save: () => void } {
+  const key = hashFiles(root, ['.htmlvalidate.json', 'package-lock.json', 'scripts/site-checks.ts'].filter((f) => existsSync(join(root, f))));
+  const file = join(root, cacheFolder, 'checks', `html-validate-${key}.json`);
+  let known: Record<string, string[]> = {};
+  try { known = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>; } catch { /* none yet, or unreadable: validate all */ }
+  let dirty = false;
+  return {
+    get: (h) => known[h],
+    set: (h, m) => { known[h] = m; dirty = true; },
+    save: () => {
+      if (!dirty) return;
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(`${file}.tmp`, JSON.stringify(known)); // a killed or full-disk write leaves the old file
+      renameSync(`${file}.tmp`, file);
+    },
+  };
+}
+
+export async function staticSiteChecks(dist: string, opts: { cache?: boolean } = {}): Promise<SiteCheckResult> {
+  const files = filesUnder(dist, ['.']).map((f) => join(dist, f));
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
   const urlOf = (f: string) => `/${relative(dist, f)}`.replace(/index\.html$/, '');
-  const pages = htmlFiles.map((f) => ({ url: urlOf(f), html: readFileSync(f, 'utf8') }));
+  const pages = htmlFiles.map((f) => ({ file: f, url: urlOf(f), html: readFileSync(f, 'utf8') }));
 
   // One exception in .htmlvalidate.json: <style> as flow content, for the one rule Astro writes
   // before its first island (astro-island{display:contents}), hashed in the page's CSP.
   // The project's config, wherever the build lives (a config search from the file would miss it in /tmp).
-  const config = JSON.parse(readFileSync(resolve(import.meta.dirname, '../.htmlvalidate.json'), 'utf8'));
+  const config = JSON.parse(readFileSync(join(root, '.htmlvalidate.json'), 'utf8'));
   const hv = new HtmlValidate(new StaticConfigLoader(config));
+  const cache = opts.cache === false ? undefined : validationCache();
   const html: string[] = [];
-  for (const f of htmlFiles) {
-    const report = await hv.validateFile(f);
-    for (const r of report.results) for (const m of r.messages) html.push(`${urlOf(f)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+  let validated = 0;
+  for (const p of pages) {
+    const h = sha(p.html);
+    let messages = cache?.get(h);
+    if (!messages) {
+      const report = await hv.validateString(p.html, p.file);
+      messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+      cache?.set(h, messages);
+      validated++;
+    }
+    for (const m of messages) html.push(`${p.url}:${m}`);
   }
+  cache?.save();
 
   const links = findBrokenLinks(pages, new Set(files.map((f) => `/${relative(dist, f)}`))).map((p) => `${p.page}: ${p.link} (${p.reason})`);
 
-  const gz = (url: string) => gzipSync(readFileSync(join(dist, url.replace(/^\/+/, '')))).length;
+  const gzipped = new Map<string, number>();
+  const gz = (url: string) => {
+    let n = gzipped.get(url);
+    if (n === undefined) gzipped.set(url, (n = gzipSync(readFileSync(join(dist, url.replace(/^\/+/, '')))).length));
+    return n;
+  };
+  const frameworkFree = new Map<string, boolean>();
+  const loadsFramework = (s: string) => {
+    let v = frameworkFree.get(s);
+    if (v === undefined) frameworkFree.set(s, (v = /preact|__PREACT|options\.__[a-z]/i.test(readFileSync(join(dist, s.replace(/^\/+/, '')), 'utf8'))));
+    return v;
+  };
   const over: string[] = [];
   for (const p of pages) {
     const a = pageAssets(p.html);
@@ -40,11 +87,10 @@ export async function staticSiteChecks(dist: string): Promise<SiteCheckResult> {
     const css = a.styles.reduce((n, s) => n + gz(s), 0);
     if (css > budgets.cssBytes) over.push(`${p.url}: ${(css / 1024).toFixed(1)} KB of CSS gzipped (budget 20 KB)`);
     if (p.url.startsWith('/posts/') && !p.html.includes('<astro-island')) {
-      if (a.scripts.some((s) => /preact|__PREACT|options\.__[a-z]/i.test(readFileSync(join(dist, s.replace(/^\/+/, '')), 'utf8'))))
-        over.push(`${p.url}: a post without an island loads framework code`);
+      if (a.scripts.some(loadsFramework)) over.push(`${p.url}: a post without an island loads framework code`);
       const js = a.scripts.reduce((n, s) => n + gz(s), 0);
       if (js > budgets.postJsBytes) over.push(`${p.url}: ${(js / 1024).toFixed(1)} KB of JS gzipped (budget 4 KB for a post without an island)`);
     }
   }
-  return { pages: pages.length, html, links, budgets: over };
+  return { pages: pages.length, validated, html, links, budgets: over };
 }

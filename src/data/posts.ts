@@ -45,3 +45,11 @@ export function getPosts(): Promise<Post[]> {
   })();
   return cache;
 }
+
+/**
+ * The cacheKey of a page that shows these posts (experimental.incrementalBuild skips a page whose
+ * key and code are unchanged): each post's content digest, its URL and, for lists, its place.
+ */
+export function pageCacheKey(...posts: Array<Post | undefined>): string {
+  return JSON.stringify(posts.map((p) => (p ? [p.url, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body])] : null)));
+}

@@ -76,4 +76,26 @@ describe('BuildIndex', () => {
     expect(r.fromDisk).toBe(1); // posts/b only
     expect(JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(2);
   });
+
+  it('writes byte-identical index files for the same pages, whatever order they arrive in', async () => {
+    const slugs = Array.from({ length: 40 }, (_, i) => `post-${i}`);
+    const build = async (order: string[], viaMiddleware: boolean) => {
+      const dir = mkdtempSync(join(tmpdir(), 'rz-pf-order-'));
+      for (const slug of slugs) {
+        mkdirSync(join(dir, 'posts', slug), { recursive: true });
+        writeFileSync(join(dir, 'posts', slug, 'index.html'), post(slug, `KiCheckForSListAddress ${slug} text ${slug.length}`));
+      }
+      const index = new BuildIndex('/');
+      if (viaMiddleware) for (const slug of order) index.page(`/posts/${slug}/`, readFileSync(join(dir, 'posts', slug, 'index.html'), 'utf8'));
+      await index.finish(dir);
+      const out = join(dir, 'pagefind');
+      return readdirSync(out, { recursive: true, encoding: 'utf8' }).sort().map((f) => {
+        try { return `${f}:${readFileSync(join(out, f)).toString('base64')}`; } catch { return f; }
+      }).join('\n');
+    };
+    const forward = await build(slugs, true);
+    expect(await build([...slugs].reverse(), true)).toBe(forward);
+    expect(await build(slugs.filter((_, i) => i % 3 === 0), true)).toBe(forward); // the rest read back from disk
+    expect(await build([], false)).toBe(forward);
+  });
 });

@@ -2,11 +2,11 @@
 //
 // `astro build`: as Astro renders each page, a build-time middleware (pagefind-middleware.ts)
 // hands it over, and every page that has `data-pagefind-body` (the posts; drafts are never
-// built) goes to Pagefind's Node API as a prepared copy (title weighted highest, identifier
-// variants added: src/lib/search/html.ts). Pagefind indexes in its own process, on another
-// core, while Astro generates the other pages. Once the pages are written, any built page
-// that did not come through is read from disk, and the index is written to
-// <outDir>/pagefind/. Nothing on disk but pagefind/ changes.
+// built) is prepared for Pagefind's Node API (title weighted highest, identifier variants
+// added: src/lib/search/html.ts). Once the pages are written, any built page that did not
+// come through (kept by an incremental build) is read from disk, and all of them go to
+// Pagefind in URL order, so the same pages give the same index files. Nothing on disk but
+// pagefind/ changes.
 //
 // `astro dev`: the same index is built in memory from the pages the dev server renders right
 // now, served under <base>pagefind/, and rebuilt when a post changes. No stale copy of the
@@ -31,11 +31,7 @@ import { SEARCH_SINK, type SearchSink } from '../lib/search/sink.ts';
 /** Parts of the page Pagefind must not index even inside the body: anchors, TOC, buttons. */
 export const excludeSelectors = ['.toc', '.heading-anchor', '.post-nav', '[data-search-ignore]', 'button'];
 
-/**
- * Pages in flight to Pagefind's service process at once: a sliding window, so this process
- * prepares the next pages while Pagefind indexes the last ones (2.8 s for 1,000 posts, against
- * 3.3 s in batches of 8 and 4.3 s one at a time).
- */
+/** Pages in flight to Pagefind's service process at once: a sliding window keeps its pipe full. */
 const IN_FLIGHT = 32;
 
 /** Runs `task` over `items`, at most `limit` at a time, as each finishes the next starts. */
@@ -64,13 +60,23 @@ async function newIndex(): Promise<pagefind.PagefindIndex> {
   return index;
 }
 
-async function add(index: pagefind.PagefindIndex, url: string, html: string): Promise<number | undefined> {
+/** A page as Pagefind will index it (prepared copy), or undefined for a page without data-pagefind-body. */
+function prepare(html: string): { html: string; extraWords: number } | undefined {
   // RZ_SEARCH_VARIANTS=0 indexes the pages as they are (the benchmark compares the two).
   const prepared = prepareForIndex(html, process.env['RZ_SEARCH_VARIANTS'] !== '0');
-  if (!prepared.indexed) return undefined;
-  const r = await index.addHTMLFile({ url, content: prepared.html });
-  if (r.errors.length) throw new Error(`Pagefind could not index ${url}: ${r.errors.join('; ')}`);
+  return prepared.indexed ? { html: prepared.html, extraWords: prepared.extraWords } : undefined;
+}
+
+async function add(index: pagefind.PagefindIndex, url: string, html: string): Promise<number | undefined> {
+  const prepared = prepare(html);
+  if (!prepared) return undefined;
+  await addPrepared(index, url, prepared.html);
   return prepared.extraWords;
+}
+
+async function addPrepared(index: pagefind.PagefindIndex, url: string, html: string): Promise<void> {
+  const r = await index.addHTMLFile({ url, content: html });
+  if (r.errors.length) throw new Error(`Pagefind could not index ${url}: ${r.errors.join('; ')}`);
 }
 
 /** Writes the index to <dir>/pagefind/, without the files of Pagefind's own UIs. */
@@ -84,51 +90,43 @@ async function writeIndex(index: pagefind.PagefindIndex, dir: string): Promise<s
 }
 
 /**
- * The index of a build in progress: pages come in as Astro renders them (the middleware),
- * Pagefind indexes them in its own process meanwhile, and `finish` adds any built page that
- * did not come through (read from disk) and writes the index.
+ * The index of a build in progress: pages come in as Astro renders them (the middleware) and are
+ * prepared meanwhile; `finish` prepares any built page that did not come through (read from disk:
+ * pages an incremental build kept), then hands them all to Pagefind in URL order. Pagefind numbers
+ * pages in the order they are added, so a fixed order makes the index files byte-identical for the
+ * same pages: an open search keeps working across a publish that did not change them.
  */
 export class BuildIndex {
-  readonly #index: Promise<pagefind.PagefindIndex>;
   readonly #base: string;
-  readonly #seen = new Set<string>();
-  readonly #pending: Array<Promise<void>> = [];
-  #pages = 0;
-  #extraWords = 0;
+  readonly #prepared = new Map<string, { html: string; extraWords: number } | undefined>();
 
   constructor(base: string) {
     this.#base = base;
-    this.#index = newIndex();
-    this.#index.catch(() => {}); // reported by finish()
   }
 
   /** A page's HTML, by its URL path; pages without data-pagefind-body are left out. */
   page(pathname: string, html: string): void {
-    const added = this.#add(pathname, html);
-    added.catch(() => {}); // not unhandled meanwhile: finish() awaits it and fails the build
-    this.#pending.push(added);
-  }
-
-  async #add(pathname: string, html: string): Promise<void> {
     const url = pathname.endsWith('/') || pathname.endsWith('.html') ? pathname : `${pathname}/`;
-    this.#seen.add(url);
-    const extra = await add(await this.#index, url, html);
-    if (extra === undefined) return;
-    this.#pages++;
-    this.#extraWords += extra;
+    this.#prepared.set(url, prepare(html));
   }
 
-  /** Indexes the built pages that did not come through `page` and writes <dir>/pagefind/. */
+  /** Indexes the built pages and writes <dir>/pagefind/. */
   async finish(dir: string): Promise<{ pages: number; extraWords: number; fromDisk: number; outputPath: string }> {
-    const index = await this.#index;
+    const index = await newIndex();
     try {
-      const missed = htmlFiles(dir)
-        .map((file) => [file, pageUrlFromFile(relative(dir, file).split(sep).join('/'), this.#base)] as const)
-        .filter(([, url]) => !this.#seen.has(url));
-      await eachWindowed(missed, IN_FLIGHT, ([file, url]) => this.#add(url, readFileSync(file, 'utf8')));
-      await Promise.all(this.#pending);
+      let fromDisk = 0;
+      for (const file of htmlFiles(dir)) {
+        const url = pageUrlFromFile(relative(dir, file).split(sep).join('/'), this.#base);
+        if (this.#prepared.has(url)) continue;
+        this.#prepared.set(url, prepare(readFileSync(file, 'utf8')));
+        fromDisk++;
+      }
+      const pages = [...this.#prepared].filter((e): e is [string, { html: string; extraWords: number }] => !!e[1])
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      // addHTMLFile writes to Pagefind's process as it is called: the calls keep the array's order.
+      await eachWindowed(pages, IN_FLIGHT, ([url, p]) => addPrepared(index, url, p.html));
       const outputPath = await writeIndex(index, dir);
-      return { pages: this.#pages, extraWords: this.#extraWords, fromDisk: missed.length, outputPath };
+      return { pages: pages.length, extraWords: pages.reduce((n, [, p]) => n + p.extraWords, 0), fromDisk, outputPath };
     } finally {
       await index.deleteIndex();
     }
