@@ -38,9 +38,8 @@ fi
 # Install npm packages when the lockfile changed since the last install.
 stamp=node_modules/.rz-lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  # npm install, not npm ci: the registry here lacks the optional platform packages
-  # of @astrojs/compiler-binding for other OSes, which `npm ci` insists on seeing in the lockfile.
-  npm install --no-audit --no-fund --loglevel=error >&2
+  # npm ci: exactly the locked tree (the lockfile lists every platform's optional packages).
+  npm ci --no-audit --no-fund --loglevel=error >&2
   cp package-lock.json "$stamp"
 fi
 

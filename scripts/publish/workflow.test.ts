@@ -58,8 +58,17 @@ describe('the GitHub Pages workflow', () => {
     });
     expect(build.find((s) => s.uses?.startsWith('actions/configure-pages'))?.id).toBe('pages');
     expect(build[upload]!.with).toEqual({ path: 'dist' });
-    // npm install, not npm ci (see README)
-    expect(build.some((s) => s.run?.startsWith('npm install'))).toBe(true);
-    expect(build.some((s) => s.run?.includes('npm ci'))).toBe(false);
+    // exactly the locked tree
+    expect(build.some((s) => s.run?.startsWith('npm ci'))).toBe(true);
+    expect(build.some((s) => s.run?.includes('npm install'))).toBe(false);
+  });
+
+  it('restores and saves the build caches (.cache/) before the tests and the build', () => {
+    const build = wf.jobs.build!.steps;
+    const cache = build.findIndex((s) => s.uses?.startsWith('actions/cache'));
+    expect(cache).toBeGreaterThan(-1);
+    expect(cache).toBeLessThan(build.findIndex((s) => s.run === 'npm test'));
+    expect(build[cache]!.with).toMatchObject({ path: '.cache', 'restore-keys': expect.stringMatching(/^rz-build-/) });
+    expect(String(build[cache]!.with?.['key'])).toContain('github.sha'); // a new entry each run, so each run saves its cache
   });
 });
