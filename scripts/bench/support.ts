@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanEnv } from '../../tests/e2e/support/build.ts';
+import { cacheFolder } from '../../src/lib/build-cache.ts';
 
 export interface Row { section: string; name: string; value: number; unit: string; note?: string }
 
@@ -11,14 +12,15 @@ export const root = resolve(import.meta.dirname, '../..');
 export const benchDir = join(root, '.bench');
 const corpusGen = resolve(root, '../shared/corpus/gen.py');
 
-/** A cold build (Astro's content cache removed first) with extra env; fails loudly. */
-export function timedBuild(name: string, env: Record<string, string> = {}): { outDir: string; seconds: number; output: string } {
+/** A cold build (the checkout's build caches removed first, unless `warm`) with extra env; fails loudly. */
+export function timedBuild(name: string, env: Record<string, string> = {}, opts: { cwd?: string; warm?: boolean } = {}): { outDir: string; seconds: number; output: string } {
+  const cwd = opts.cwd ?? root;
   const outDir = join(benchDir, name);
   rmSync(outDir, { recursive: true, force: true });
-  rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
+  if (!opts.warm) rmSync(join(cwd, cacheFolder), { recursive: true, force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root, encoding: 'utf8', env: cleanEnv(env), maxBuffer: 1 << 28,
+  const r = spawnSync(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd, encoding: 'utf8', env: cleanEnv(env), maxBuffer: 1 << 28,
   });
   const seconds = (performance.now() - t) / 1000;
   const output = `${r.stdout}\n${r.stderr}`;

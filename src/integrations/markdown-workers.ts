@@ -14,6 +14,9 @@ export function markdownWorkers(processor: ParallelProcessor, postCount: () => n
         const warm = existsSync(new URL('data-store.json', config.cacheDir));
         if (command === 'build' && !warm && postCount() >= threshold) processor.prewarm();
       },
+      'astro:build:done': ({ logger }) => {
+        logger.info(`Markdown: ${processor.renders} post${processor.renders === 1 ? '' : 's'} rendered (the others came from the content cache)`);
+      },
     },
   };
 }

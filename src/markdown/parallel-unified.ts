@@ -209,6 +209,8 @@ export class RenderPool {
 export interface ParallelProcessor extends MarkdownProcessor {
   /** Starts the render workers now, e.g. while Astro starts a build of many posts. */
   prewarm(): void;
+  /** Markdown renders asked for so far (a warm build asks only for the changed posts). */
+  readonly renders: number;
   readonly pool: RenderPool;
 }
 
@@ -221,23 +223,26 @@ export function parallelUnified(options: UnifiedProcessorOptions, pipeline: Pipe
   const pool = new RenderPool(pipeline, parallel.workers ?? defaultWorkerCount(), parallel.spawnAfter, parallel.idleMs);
   const counts = (o: typeof base.options) => `${o.remarkPlugins.length}/${o.rehypePlugins.length}`;
   const built = counts(base.options);
+  let renders = 0;
+  const counted = (r: MarkdownRenderer): MarkdownRenderer => ({ render: (content, opts) => { renders++; return r.render(content, opts); } });
   return {
     name: base.name,
     options: base.options,
     pool,
     prewarm: () => { if (pool.size > 0) pool.start(); },
+    get renders() { return renders; },
     async createRenderer(shared: AstroMarkdownOptions): Promise<MarkdownRenderer> {
       const local = deferredListings(await base.createRenderer(shared));
       // An integration that added plugins to `options` since changed the pipeline the workers
       // rebuild from the module: render here, where those plugins are.
-      if (counts(base.options) !== built) return local;
+      if (counts(base.options) !== built) return counted(local);
       let key: number;
       try {
         key = pool.register(structuredClone(shared));
       } catch {
-        return local; // options that cannot cross threads (functions): render here
+        return counted(local); // options that cannot cross threads (functions): render here
       }
-      return { render: (content, opts) => pool.render(key, content, opts, () => local.render(content, opts)) };
+      return counted({ render: (content, opts) => pool.render(key, content, opts, () => local.render(content, opts)) });
     },
     ...(base.createMdxRenderer ? { createMdxRenderer: base.createMdxRenderer.bind(base) } : {}),
   };

@@ -1,0 +1,106 @@
+// The build caches as an author meets them: two checkouts that share one node_modules, built
+// at the same time; a warm rebuild against a cold one; a change to plugin code; a killed build.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanEnv, root } from './support/build.ts';
+import { filesUnder } from '../../src/lib/build-cache.ts';
+
+const dirs: string[] = [];
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+/** A checkout of the project's HEAD with this checkout's packages linked in, as a second clone on one machine would share them. */
+function checkout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rz-checkout-'));
+  dirs.push(dir);
+  const r = spawnSync('sh', ['-c', `git -C "${root}" archive HEAD | tar -x -C "${dir}"`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+function addPost(dir: string, slug: string, marker: string): void {
+  writeFileSync(join(dir, 'content/posts', `${slug}.md`), `---\ntitle: "${slug}"\ndate: 2026-11-30\ntags: [caching]\n---\n\n${marker}: a post only this checkout has.\n`);
+}
+
+interface Build { output: () => string; kill: (s: NodeJS.Signals) => void; done: Promise<{ code: number; output: string }> }
+/** `astro build` in its own process group (so a kill reaches its workers too). */
+function build(dir: string, outDir = 'dist'): Build {
+  const child = spawn(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: dir, env: cleanEnv(), detached: true });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  return {
+    output: () => output,
+    kill: (s) => { try { process.kill(-child.pid!, s); } catch { /* gone */ } },
+    done: new Promise((ok) => child.on('close', (code) => ok({ code: code ?? 1, output }))),
+  };
+}
+
+/** Every file of a built site with its bytes, for byte-for-byte comparison. */
+function tree(dir: string): Map<string, string> {
+  return new Map(filesUnder(dir, ['.']).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+}
+const rendered = (output: string) => Number(/Markdown: (\d+) posts? rendered/.exec(output)?.[1] ?? NaN);
+
+describe('build caches', { timeout: 300_000 }, () => {
+  const a = checkout();
+  const b = checkout();
+
+  it('two checkouts sharing node_modules, built at once, each publish their own posts', async () => {
+    addPost(a, 'only-in-alpha', 'zzqx-alpha');
+    addPost(b, 'only-in-beta', 'zzqx-beta');
+    const [ra, rb] = await Promise.all([build(a).done, build(b).done]);
+    expect(ra.code, ra.output).toBe(0);
+    expect(rb.code, rb.output).toBe(0);
+    expect(existsSync(join(a, 'dist/posts/only-in-alpha/index.html'))).toBe(true);
+    expect(existsSync(join(a, 'dist/posts/only-in-beta'))).toBe(false);
+    expect(existsSync(join(b, 'dist/posts/only-in-beta/index.html'))).toBe(true);
+    expect(existsSync(join(b, 'dist/posts/only-in-alpha'))).toBe(false);
+    // each checkout's caches are its own, none in the shared packages
+    expect(readdirSync(join(a, '.cache')).some((n) => n.startsWith('astro-'))).toBe(true);
+    expect(existsSync(join(root, 'node_modules/.astro/data-store.json'))).toBe(false);
+  });
+
+  it('a warm rebuild renders no Markdown and writes a dist byte-identical to the cold build', async () => {
+    const warm = await build(a, 'dist-warm').done;
+    expect(warm.code, warm.output).toBe(0);
+    expect(rendered(warm.output)).toBe(0);
+    const cold = tree(join(a, 'dist'));
+    const again = tree(join(a, 'dist-warm'));
+    expect([...again.keys()]).toEqual([...cold.keys()]);
+    for (const [f, bytes] of cold) expect(again.get(f) === bytes, f).toBe(true);
+  });
+
+  it('one changed post re-renders that post alone; a change to listing code rebuilds every listing', async () => {
+    writeFileSync(join(a, 'content/posts/only-in-alpha.md'), readFileSync(join(a, 'content/posts/only-in-alpha.md'), 'utf8').replace('zzqx-alpha', 'zzqx-alpha-edited'));
+    const one = await build(a).done;
+    expect(one.code, one.output).toBe(0);
+    expect(rendered(one.output)).toBe(1);
+    expect(readFileSync(join(a, 'dist/posts/only-in-alpha/index.html'), 'utf8')).toContain('zzqx-alpha-edited');
+    expect(readFileSync(join(a, 'dist/tags/caching/index.html'), 'utf8')).toContain('zzqx-alpha-edited'); // the list shows its excerpt
+
+    const diagram = join(a, 'src/markdown/listings/maps-diagram.ts');
+    writeFileSync(diagram, readFileSync(diagram, 'utf8').replace("'The address space as a table'", "'The address space as a table (zzqx-new-diagram-code)'"));
+    const code = await build(a).done;
+    expect(code.code, code.output).toBe(0);
+    expect(rendered(code.output)).toBeGreaterThanOrEqual(3);
+    expect(readFileSync(join(a, 'dist/posts/linux-process-the-beginning/index.html'), 'utf8')).toContain('zzqx-new-diagram-code');
+  });
+
+  it('a build killed midway leaves a cache the next build uses', async () => {
+    addPost(b, 'after-a-kill', 'zzqx-after-kill');
+    const killed = build(b);
+    // killed once the content store has been synced (and is being written) and pages are being built
+    for (let i = 0; i < 1200 && !killed.output().includes('Building static entrypoints'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(killed.output()).toContain('Building static entrypoints');
+    killed.kill('SIGKILL');
+    expect((await killed.done).code).not.toBe(0);
+    const next = await build(b).done;
+    expect(next.code, next.output).toBe(0);
+    expect(readFileSync(join(b, 'dist/posts/after-a-kill/index.html'), 'utf8')).toContain('zzqx-after-kill');
+    expect(readFileSync(join(b, 'dist/posts/only-in-beta/index.html'), 'utf8')).toContain('zzqx-beta');
+  });
+});
