@@ -101,6 +101,7 @@ describe('build caches', { timeout: 300_000 }, () => {
     const next = await build(b).done;
     expect(next.code, next.output).toBe(0);
     expect(readFileSync(join(b, 'dist/posts/after-a-kill/index.html'), 'utf8')).toContain('zzqx-after-kill');
+    expect(rendered(next.output)).toBeLessThanOrEqual(1); // the store the killed build left was read, not thrown away
     expect(readFileSync(join(b, 'dist/posts/only-in-beta/index.html'), 'utf8')).toContain('zzqx-beta');
   });
 });
