@@ -1,7 +1,8 @@
 // npm run publish -- <command>: set up a server that publishes on `git push`, and run it.
 //   init <dir>          bare repo <dir>/site.git whose receive hook builds, checks and publishes to <dir>/live
 //   rollback <dir>      live goes back to the release before the current one
-//   status <dir>        what is live, which releases are kept, whether a push is building
+//   status <dir>        main's commit, what is live, which releases are kept, whether a push is building
+//   republish <dir>     live -> the release of main's commit (built if none is kept): the fix status offers
 //   nginx-config <dir>  deploy/nginx.conf rendered for <dir>
 //   seed-cache <dir> --from <project>  reuse a checkout's node_modules for its lockfile (skips one npm install)
 import { spawnSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   defaultCheckArgs, headersFile, hookScript, hookSource, nginxTemplate, parseConf, placeholderHtml, placeholderId, readStatus,
-  renderConf, renderNginx, type Settings,
+  renderConf, renderNginx, type Settings, verdict,
 } from './lib.ts';
 
 const usage = `usage: npm run publish -- <command> <dir> [options]
@@ -24,9 +25,13 @@ const usage = `usage: npm run publish -- <command> <dir> [options]
       --no-checks          publish after the build alone (the site's checks are not run)
       --after-publish CMD  run after each switch of live, e.g. "sudo nginx -s reload"
   rollback <dir>       serve the release before the current one (the next push publishes again)
-  status <dir>         live release, kept releases, a build in progress
+  status <dir>         main's commit, the live release, kept releases, a build in progress; says when
+                       live is not main's release and how to fix it
+  republish <dir>      publish the release of main's commit, building it from site.git if none is kept
   nginx-config <dir>   print deploy/nginx.conf filled in for <dir>
-      --server-name _      --listen 80      --headers <path of security-headers.conf>
+      --server-name _      --listen 80
+      --headers FILE       the security headers nginx includes (default <dir>/live/security-headers.conf:
+                           the live release's CSP, read when nginx loads its configuration)
   seed-cache <dir> --from <project> [--lockfile <file>]
                        reuse <project>/node_modules for that lockfile (default <project>/package-lock.json):
                        the first push then skips npm install
@@ -100,6 +105,8 @@ function init(dir: string, opts: InitOptions): void {
     const placeholder = join(dir, 'releases', placeholderId);
     mkdirSync(placeholder, { recursive: true });
     writeFileSync(join(placeholder, 'index.html'), placeholderHtml);
+    // nginx includes live/security-headers.conf (deploy/nginx.conf): valid before the first push too
+    copyFileSync(headersFile, join(placeholder, 'security-headers.conf'));
     symlinkSync(`releases/${placeholderId}`, join(dir, '.live.tmp'));
     renameSync(join(dir, '.live.tmp'), join(dir, 'live'));
     writeFileSync(join(dir, 'run/history'), `${placeholderId}\n`);
@@ -155,7 +162,7 @@ function main(argv: string[]): void {
       'after-publish': { type: 'string', default: '' },
       'server-name': { type: 'string', default: '_' },
       listen: { type: 'string', default: '80' },
-      headers: { type: 'string', default: headersFile },
+      headers: { type: 'string' },
       from: { type: 'string' },
       lockfile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -176,16 +183,22 @@ function main(argv: string[]): void {
       return init(dir, values);
     case 'rollback':
       process.exit(hook(dir, 'rollback'));
+    case 'republish':
+      process.exit(hook(dir, 'republish'));
     case 'status': {
-      const s = readStatus(dir);
       const conf = parseConf(readFileSync(join(dir, 'publish.conf'), 'utf8'));
-      console.log(`live:     ${s.live ?? '(none)'}\nprevious: ${s.previous ?? '(none)'}\nbuilding: ${s.building ?? '(nothing)'}`);
+      const s = readStatus(dir, conf.branch);
+      const main = s.main ? `${s.main.slice(0, 12)}   (release: ${s.mainRelease ?? 'none kept'})` : '(nothing pushed yet)';
+      console.log(`${`${conf.branch}:`.padEnd(9)} ${main}`);
+      console.log(`live:     ${s.live ?? '(none)'}\nprevious: ${s.previous ?? '(none)'}\nnewest:   ${s.releases.at(-1) ?? '(none)'}`);
+      console.log(`building: ${s.building ?? '(nothing)'}`);
       console.log(`releases (newest last, keeping ${conf.keep}):\n${s.releases.map((r) => `  ${r}${r === s.live ? '   <- live' : ''}`).join('\n')}`);
+      console.log(verdict(s, dir, conf.branch));
       return;
     }
     case 'nginx-config':
       process.stdout.write(renderNginx(readFileSync(nginxTemplate, 'utf8'), {
-        dir, listen: values.listen, serverName: values['server-name'], headers: resolve(values.headers),
+        dir, listen: values.listen, serverName: values['server-name'], headers: resolve(values.headers ?? join(dir, 'live/security-headers.conf')),
       }));
       return;
     case 'seed-cache':

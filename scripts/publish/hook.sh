@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Names listed with ls below are this script's own (release ids, cache keys): no odd characters.
-# shellcheck disable=SC2010
+# shellcheck disable=SC2010,SC2012
 # Ring Zero's publish runtime on the server. `npm run publish -- init <dir>` copies this file
 # to <dir>/bin/publish-hook; <dir>/site.git/hooks/{pre,post}-receive call it.
 #
 #   pre-receive   (under the build lock) builds the pushed commit of $BRANCH in a clean
 #                 temporary tree: npm install from a cache keyed by the lockfile, `npm run build`,
 #                 `npm run check` when the site has one. Success leaves a complete release in
-#                 releases/<id>; failure prints the build's output and rejects the push.
+#                 releases/<id> and hands the lock to `finish`; failure prints the build's output
+#                 and rejects the push.
+#   finish        (detached, holding the build lock) waits until git has updated the branch or
+#                 given up: publishes the release if the branch names its commit and post-receive
+#                 did not, deletes it if the push was not accepted. The next push sees the outcome.
 #   post-receive  (under the switch lock) points `live` at the release of the commit the branch
 #                 now names: one rename(2) of a symlink. Then prunes old releases.
 #   rollback      (under the switch lock) points `live` at the release before the current one.
+#   republish     (under the build lock) publishes the release of what the branch names, built
+#                 from site.git if none is kept (the fix `status` offers for a mismatch).
 #   cache-key F   prints the node_modules cache key of lockfile F (the CLI seeds caches with it).
 #
 # Settings come from <dir>/publish.conf (written by init): NODE_BIN, NPM_CLI, BRANCH, KEEP,
@@ -18,6 +24,8 @@
 # exported to the build (e.g. RZ_SITE_URL).
 set -euo pipefail
 umask 022
+# The client may go away mid-push: writing to it must not kill the hook (see say).
+trap '' PIPE
 
 cmd=${1:-}
 root=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -31,11 +39,11 @@ if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt 
   export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 fi
 zero=0000000000000000000000000000000000000000
+if [ -n "${NPM_CLI:-}" ]; then npm=(node "$NPM_CLI"); else npm=(npm); fi
 
-say() { printf 'publish: %s\n' "$*" >&2; }
+# To the client (or the finisher's log); never fails, even when the client is gone.
+say() { printf 'publish: %s\n' "$*" >&2 2>/dev/null || true; }
 die() { say "$*"; exit 1; }
-npm_() { if [ -n "${NPM_CLI:-}" ]; then node "$NPM_CLI" "$@"; else npm "$@"; fi; }
-npm_in() { local dir=$1; shift; cd "$dir" && npm_ "$@"; }
 
 # lock FD WHAT: flock on an open descriptor; the kernel drops it when the holder dies,
 # so a killed push never leaves a stale lock behind.
@@ -46,6 +54,11 @@ lock() {
     flock -w "$LOCK_TIMEOUT" "$fd" ||
       die "gave up after ${LOCK_TIMEOUT}s: another push is still $what. Nothing was published; push again later."
   fi
+}
+
+unset_git_env() { # git's receive environment (GIT_DIR, quarantine, ...) and the caller's
+  # shellcheck disable=SC2046 # one word per variable name
+  unset $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p') NODE_ENV
 }
 
 node_version=$(node --version 2>/dev/null || echo none) # e.g. v24.11.0
@@ -60,30 +73,96 @@ node_ok() { # >= 22.12
   [[ $major =~ ^[0-9]+$ && $minor =~ ^[0-9]+$ ]] && ((major > 22 || (major == 22 && minor >= 12)))
 }
 
-# Runs a step with its output in $log; a signal to the hook reaches the step too, and the
-# trap still runs (a foreground child would delay it until the child ends).
+proc_start() { # pid: prints its start time while it runs (not a zombie); tells a reused pid apart
+  local s="" f
+  { IFS= read -r s <"/proc/$1/stat" || [ -n "$s" ]; } 2>/dev/null || return 1
+  read -r -a f <<<"${s##*) }" # after "pid (comm) ": state ppid pgrp ... starttime is the 20th
+  [ "${f[0]}" != Z ] && echo "${f[19]}"
+}
+
+running() { # pid start: that process still runs (start: its start time; "" if unknown)
+  if [ -n "$2" ]; then [ "$(proc_start "$1" || true)" = "$2" ]; else kill -0 "$1" 2>/dev/null; fi
+}
+
+stop_group() { # pgid: TERM to the whole process group, KILL to what is left after 5 s
+  local g=$1 i
+  kill -TERM -- "-$g" 2>/dev/null || { kill -TERM "$g" 2>/dev/null; return 0; } # (not its own group yet)
+  for ((i = 0; i < 50; i++)); do
+    kill -0 -- "-$g" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL -- "-$g" 2>/dev/null || true
+}
+
+ours() { # pgid: a process of that group still works in this directory (the id was not reused)
+  local f s pgrp cwd
+  for f in /proc/[0-9]*/stat; do
+    s=""
+    { IFS= read -r s <"$f" || [ -n "$s" ]; } 2>/dev/null || continue
+    read -r _ _ pgrp _ <<<"${s##*) }"
+    [ "$pgrp" = "$1" ] || continue
+    cwd=$(readlink "${f%/stat}/cwd" 2>/dev/null) || continue
+    [[ $cwd == "$root"/* ]] && return 0
+  done
+  return 1
+}
+
+# step DIR CMD...: CMD in DIR with its output in $log, in a process group of its own (its pid is
+# the group id, recorded in run/building) so that stopping it stops all it started. In the
+# background, so that a signal to the hook runs the trap at once.
 child=""
 step() {
-  "$@" </dev/null >>"$log" 2>&1 8>&- 9>&- &
+  local dir=$1 rc=0
+  shift
+  (trap - PIPE; cd "$dir" && exec setsid "$@") </dev/null >>"$log" 2>&1 8>&- 9>&- &
   child=$!
-  local rc=0
+  echo "$$ $sha $child" >"$root/run/building"
   wait "$child" || rc=$?
   child=""
   return "$rc"
 }
 
-fail_build() { # what
-  say "$1 failed for ${sha:0:12}; nothing was published, the live site is unchanged. Output:"
-  [ -f "$log" ] && tail -n 200 "$log" | sed 's/^/  | /' >&2
+human_kb() { # KB -> "12 KB", "340 MB", "2 GB"
+  if (($1 >= 1048576)); then echo "$(($1 / 1048576)) GB"; elif (($1 >= 1024)); then echo "$(($1 / 1024)) MB"; else echo "$1 KB"; fi
+}
+
+# fail_build WHAT RC [server]: prints the step's output and rejects the push, saying whose
+# problem it is: the author's (a failing build or checks) unless the server caused it.
+fail_build() {
+  local what=$1 rc=$2 kind=${3:-author} free
+  say "$what failed for ${sha:0:12}; nothing was published, the live site is unchanged. Output:"
+  if [ -f "$log" ]; then tail -n 200 "$log" | sed 's/^/  | /' >&2 2>/dev/null || true; fi
+  free=$(df -Pk "$root" 2>/dev/null | awk 'NR == 2 { print $4 }') || true
+  if ((rc >= 128)); then
+    die "$what was stopped on the server (signal $((rc - 128))) — not a problem with your commit; push again."
+  elif grep -qsE 'ENOSPC|No space left on device' "$log" || [[ $free =~ ^[0-9]+$ && $free -lt 1024 ]]; then
+    die "the server is out of disk space ($(human_kb "${free:-0}") free in $root): not a problem with your commit; free space on the server, then push again."
+  elif [ "$kind" = server ]; then
+    die "$what failed on the server (see its output above): not a problem with your commit; push again once the server is fixed."
+  fi
+  [ "$cmd" = republish ] && die "not republished: fix the error above in a new commit, and push it."
   die "push rejected: fix the error above, commit, and push again."
 }
 
-tmp=""
+sha="" id="" tmp="" log=/dev/null
 cleanup() {
   set +e # clean up all of it, whatever fails
-  if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null; fi
+  [ -n "$child" ] && stop_group "$child"
   [ -n "$tmp" ] && rm -rf "$tmp"
   rm -f "$root/run/building"
+}
+
+clear_stale() { # (under the build lock) what a push killed outright (SIGKILL) left behind
+  local g=""
+  if [ -f "$root/run/building" ]; then
+    read -r _ _ g <"$root/run/building" || true
+    if [ -n "$g" ] && ours "$g"; then
+      say "stopping the build left running by a push that was killed (process group $g)"
+      stop_group "$g"
+    fi
+  fi
+  rm -f "$root/run/building" "$root/run/updated-"*
+  rm -rf "${root:?}/tmp/"* "$root/cache/modules/.tmp-"* "$root/cache/.build.tmp"
 }
 
 install_packages() { # in the work tree: node_modules -> cache/modules/<key>/node_modules
@@ -95,10 +174,9 @@ install_packages() { # in the work tree: node_modules -> cache/modules/<key>/nod
     stage="$root/cache/modules/.tmp-$key"
     rm -rf "$stage" && mkdir -p "$stage"
     cp package.json package-lock.json "$stage/"
-    # npm install, not npm ci: the registry lacks other platforms' optional packages, which
-    # the lockfile therefore cannot list and `npm ci` insists on. It installs the locked versions.
-    step npm_in "$stage" install --no-audit --no-fund --loglevel=error --cache "$root/cache/npm" ||
-      fail_build "npm install"
+    # npm ci: exactly the tree the lockfile lists (it lists every platform's optional packages).
+    step "$stage" "${npm[@]}" ci --no-audit --no-fund --loglevel=error --cache "$root/cache/npm" ||
+      fail_build "npm install" $? server
     mkdir -p "$stage/node_modules" # (a site without dependencies gets none)
     rm -rf "$entry" && mv -T "$stage" "$entry"
     # keep the three most recently used package sets
@@ -106,6 +184,29 @@ install_packages() { # in the work tree: node_modules -> cache/modules/<key>/nod
   fi
   touch "$entry"
   ln -s "$entry/node_modules" node_modules
+}
+
+# The site keeps its build caches (Astro's, the checks') in .cache/. The server's copy is
+# cache/build, a symlink to cache/build-<id>: copied in before a build (copies, not links: the
+# build rewrites files in place), replaced by the build's own after a build that passed.
+restore_build_cache() {
+  [ -d "$root/cache/build" ] || return 0
+  mkdir -p .cache
+  cp -a "$root/cache/build/." .cache/ 2>>"$log" ||
+    { say "warning: could not copy the build cache (see $root/cache); building without it"; rm -rf .cache; }
+}
+
+save_build_cache() {
+  local old
+  [ -d .cache ] || return 0
+  if ! { mv -T .cache "$root/cache/build-$id" && ln -sfn "build-$id" "$root/cache/.build.tmp" &&
+    mv -T "$root/cache/.build.tmp" "$root/cache/build"; }; then
+    say "warning: could not keep the build cache; the next build starts without it"
+    return 0
+  fi
+  ls -1 "$root/cache" | { grep '^build-' || true; } | while read -r old; do
+    [ "$old" = "build-$id" ] || rm -rf "${root:?}/cache/$old"
+  done
 }
 
 has_checks() { # scripts/check.ts and a "check" script in package.json
@@ -119,38 +220,29 @@ run_checks() { # the site's own gates (html-validate, links, ...) on the dist ju
     say "checking ${sha:0:12}: npm run check -- ${CHECK_ARGS-}"
     log="$tmp/check.log"
     # shellcheck disable=SC2086 # CHECK_ARGS is a list of words
-    step npm_ run check -- ${CHECK_ARGS-} || fail_build "the site's checks"
+    step "$tmp/src" "${npm[@]}" run check -- ${CHECK_ARGS-} || fail_build "the site's checks" $?
   else
     say "checks skipped: the site has no scripts/check.ts (npm run check) yet"
   fi
 }
 
 after_publish() { # e.g. reload nginx so it re-reads header files included from live/
-  [ -n "${AFTER_PUBLISH:-}" ] || return 0
+  if [ -z "${AFTER_PUBLISH:-}" ]; then
+    # nginx reads live/security-headers.conf when it loads: a changed CSP needs a reload
+    if [ -f "$root/previous/security-headers.conf" ] && ! cmp -s "$root/previous/security-headers.conf" "$root/live/security-headers.conf"; then
+      say "note: this release's security headers (CSP) differ from the last one's: reload nginx (sudo nginx -s reload) so it sends them; init with --after-publish \"sudo nginx -s reload\" to do it on each publish."
+    fi
+    return 0
+  fi
   RZ_LIVE="$root/live" sh -c "$AFTER_PUBLISH" </dev/null >&2 ||
     say "warning: the after-publish command failed (the release is live all the same): $AFTER_PUBLISH"
 }
 
-pre_receive() {
-  local old="" new="" o n ref current id started
-  while read -r o n ref; do
-    [ "$ref" = "refs/heads/$BRANCH" ] || continue
-    [ "$n" = "$zero" ] && die "refusing to delete $BRANCH: the site is built from it."
-    old=$o new=$n
-  done
-  [ -n "$new" ] || exit 0 # other branches and tags: accepted, nothing to publish
-
-  node_ok || die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
-  exec 8>>"$root/run/build.lock"
-  lock 8 building
-  # Whatever is in tmp/ now was left by a push that died (we hold the lock): clear it.
-  rm -rf "${root:?}/tmp/"* "$root/cache/modules/.tmp-"*
-
-  current=$(git rev-parse -q --verify "refs/heads/$BRANCH" || echo "$zero")
-  [ "$current" = "$old" ] ||
-    die "$BRANCH moved to ${current:0:12} while this push waited (another push published first): git pull --rebase, then push again."
-
-  sha=$new
+# build_release SHA: releases/<id> built from commit SHA of the repository git's environment
+# names (pre-receive: the pushed objects in quarantine), or the push is rejected.
+build_release() {
+  local started
+  sha=$1
   id=$(date -u +%Y%m%dT%H%M%S)-${sha:0:12}
   tmp="$root/tmp/$id"
   log="$tmp/install.log" # each step's output goes to its own log; a failure prints that one
@@ -162,66 +254,125 @@ pre_receive() {
   echo "$$ $sha" >"$root/run/building"
   started=$(date +%s)
   git archive --format=tar "$sha" | tar -x -C "$tmp/src"
-  # The build must not see git's receive environment (GIT_DIR, quarantine) or the caller's.
-  # shellcheck disable=SC2046 # one word per variable name
-  unset $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p') NODE_ENV
+  unset_git_env # the build must not see them
   for v in $(env | sed -n 's/^BUILD_ENV_\([A-Za-z_]*\)=.*/\1/p'); do
     export "$v=$(printenv "BUILD_ENV_$v")"
   done
   cd "$tmp/src"
   [ -f package-lock.json ] || die "the pushed commit has no package-lock.json; nothing was published."
   install_packages
-  say "building ${sha:0:12}: npm run build"
   log="$tmp/build.log"
-  step npm_ run build || fail_build "the build"
-  [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build"; }
+  restore_build_cache
+  say "building ${sha:0:12}: npm run build"
+  step "$tmp/src" "${npm[@]}" run build || fail_build "the build" $?
+  [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build" 1; }
   run_checks
+  save_build_cache
   chmod -R a+rX dist
-  mv -T dist "$root/releases/$id" # a release appears whole, or not at all
+  # a release appears whole, or not at all
+  mv -T dist "$root/releases/$id" 2>>"$log" || fail_build "moving the release into releases/" $? server
   say "built ${sha:0:12} in $(($(date +%s) - started))s as release $id"
 }
 
-release_of() { # newest release built from commit $1
-  ls -1 "$root/releases" | grep -E -- "-${1:0:12}\$" | sort | tail -n 1
+pre_receive() {
+  local old="" new="" o n ref current rp=$PPID rp_start
+  while read -r o n ref; do
+    [ "$ref" = "refs/heads/$BRANCH" ] || continue
+    [ "$n" = "$zero" ] && die "refusing to delete $BRANCH: the site is built from it."
+    old=$o new=$n
+  done
+  [ -n "$new" ] || exit 0 # other branches and tags: accepted, nothing to publish
+
+  node_ok || die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
+  exec 8>>"$root/run/build.lock"
+  lock 8 building
+  clear_stale
+
+  current=$(git rev-parse -q --verify "refs/heads/$BRANCH" || echo "$zero")
+  [ "$current" = "$old" ] ||
+    die "$BRANCH moved to ${current:0:12} while this push waited (another push published first): git pull --rebase, then push again."
+
+  rp_start=$(proc_start "$rp" || true) # receive-pack, which updates the branch after this hook
+  build_release "$new"
+  # Git updates the branch after this hook exits. Until then the lock goes to a finisher, detached
+  # from the client (a dropped connection cannot stop it), so the next push sees the outcome.
+  local flog="$root/run/finish.log"
+  if [ -f "$flog" ] && (($(wc -l <"$flog") > 2000)); then tail -n 1000 "$flog" >"$flog.tmp" && mv -f "$flog.tmp" "$flog"; fi
+  cd "$root" # (the finisher outlives tmp/)
+  setsid bash "$0" finish "$id" "$sha" "$rp" "$rp_start" </dev/null >>"$flog" 2>&1 9>&- &
+}
+
+# finish ID SHA PID START (holds fd 8, the build lock, from pre-receive): waits for post-receive
+# (it touches run/updated-SHA) or for receive-pack (PID) to end, 600 s at most, then makes the
+# outcome whole: the release published if the branch names SHA, else deleted.
+finish() {
+  local id=$1 sha=$2 rp=$3 start=$4 now
+  cd "$root"
+  flag="$root/run/updated-$sha"
+  while [ ! -e "$flag" ] && running "$rp" "$start" && ((SECONDS < 600)); do
+    sleep 0.1
+  done
+  unset_git_env
+  now=$(git --git-dir "$root/site.git" rev-parse -q --verify "refs/heads/$BRANCH" || true)
+  if [ -e "$flag" ]; then
+    say "$(date -u +%FT%TZ) $id: accepted; post-receive published it"
+  elif [ "$now" = "$sha" ]; then
+    exec 9>>"$root/run/switch.lock"
+    lock 9 switching
+    publish "$id"
+    say "$(date -u +%FT%TZ) $id: accepted, but post-receive did not run: published ${sha:0:12}: live -> releases/$id"
+    after_publish
+  else
+    rm -rf "${root:?}/releases/$id"
+    say "$(date -u +%FT%TZ) $id: not accepted ($BRANCH is ${now:-unset}, not $sha; push rejected or the connection dropped): deleted releases/$id"
+  fi
+  rm -f "$flag"
+}
+
+release_of() { # newest release built from commit $1 (none: prints nothing)
+  ls -1 "$root/releases" | { grep -E -- "-${1:0:12}\$" || true; } | LC_ALL=C sort | tail -n 1
 }
 
 # history: one release id a line, each time live switched to it; rollback walks it back.
 history="$root/run/history"
+# rolled-back: the release a rollback made live (status tells it from a mismatch); a publish clears it.
+rolled_back="$root/run/rolled-back"
 
-switch_to() { # id: live -> releases/id by renaming a fresh symlink over it; previous -> the old one
+switch_to() { # id: previous -> the outgoing release, then live -> releases/id, each by renaming a
+  # fresh symlink over it: an asset of the outgoing release is always in live or previous.
   local id=$1 was
   was=$(readlink "$root/live" 2>/dev/null || true)
   [ "$was" = "releases/$id" ] && return 0
-  ln -sfn "releases/$id" "$root/.live.tmp"
-  mv -T "$root/.live.tmp" "$root/live"
   if [ -n "$was" ]; then
     ln -sfn "$was" "$root/.previous.tmp"
     mv -T "$root/.previous.tmp" "$root/previous"
   fi
+  ln -sfn "releases/$id" "$root/.live.tmp"
+  mv -T "$root/.live.tmp" "$root/live"
 }
 
-publish() { # id: switch, remember, prune
+publish() { # id: switch, remember, prune (once: live naming id already is done)
+  rm -f "$rolled_back"
+  [ "$(readlink "$root/live" 2>/dev/null)" = "releases/$1" ] && return 0
   switch_to "$1"
   echo "$1" >>"$history"
   tail -n 200 "$history" >"$history.tmp" && mv -f "$history.tmp" "$history"
   prune
 }
 
-prune() {
-  # Keep the releases of the last $KEEP publishes, and what live and previous name. Delete the
-  # rest that are older than live; newer ones may be pushes whose post-receive has not run yet.
-  local live prev old keepers
+prune() { # keeps what live and previous name, then the newest releases (ids sort by time) up to
+  # $KEEP in all. Runs under the build lock too, so no release is waiting for its publish.
+  local live prev old
   live=$(basename "$(readlink "$root/live" 2>/dev/null || echo none)")
   prev=$(basename "$(readlink "$root/previous" 2>/dev/null || echo none)")
-  keepers=$(tac "$history" 2>/dev/null | awk '!seen[$0]++' | head -n "$KEEP")
-  ls -1 "$root/releases" | grep -v '^\.' | while read -r old; do
-    [ "$old" \< "$live" ] || continue
-    [ "$old" = "$prev" ] && continue
-    printf '%s\n' "$keepers" | grep -qxF -- "$old" && continue
-    rm -rf "${root:?}/releases/$old"
-  done
+  ls -1 "$root/releases" | grep -v '^\.' | LC_ALL=C sort -r |
+    awk -v l="$live" -v p="$prev" -v k="$KEEP" '
+      { r[NR] = $0; if ($0 == l || $0 == p) n++ }
+      END { for (i = 1; i <= NR; i++) { if (r[i] == l || r[i] == p) continue; if (n < k) n++; else print r[i] } }' |
+    while read -r old; do rm -rf "${root:?}/releases/$old"; done
 }
 
+flag=""
 post_receive() {
   local touched="" o n ref sha id
   while read -r o n ref; do [ "$ref" = "refs/heads/$BRANCH" ] && touched=1; done
@@ -230,6 +381,8 @@ post_receive() {
   lock 9 switching
   # Whatever order concurrent pushes finish in, live follows what the branch names now.
   sha=$(git rev-parse -q --verify "refs/heads/$BRANCH") || exit 0
+  flag="$root/run/updated-$sha"
+  trap 'touch "$flag"' EXIT # tells the push's finisher that this hook took care of live
   id=$(release_of "$sha")
   [ -n "$id" ] || die "no release was built for ${sha:0:12}; the live site is unchanged."
   publish "$id"
@@ -253,14 +406,37 @@ rollback() { # back to the release published before the current one, still kept
   [ -n "$prev" ] || die "no earlier release is kept (see $root/releases): nothing to roll back to."
   switch_to "$prev"
   printf '%s\n' "$rest" >"$history.tmp" && mv -f "$history.tmp" "$history"
+  echo "$prev $cur" >"$rolled_back"
   say "rolled back: live -> releases/$prev (was $cur). The next push publishes again."
+  after_publish
+}
+
+republish() { # (under the build lock) live -> the release of what the branch names
+  exec 8>>"$root/run/build.lock"
+  lock 8 building
+  clear_stale
+  sha=$(git --git-dir "$root/site.git" rev-parse -q --verify "refs/heads/$BRANCH") ||
+    die "nothing was pushed to $BRANCH yet: nothing to publish."
+  id=$(release_of "$sha")
+  if [ -z "$id" ]; then
+    node_ok || die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
+    say "no release of ${sha:0:12} is kept: building it from site.git"
+    GIT_DIR="$root/site.git" build_release "$sha"
+    cd "$root"
+  fi
+  exec 9>>"$root/run/switch.lock"
+  lock 9 switching
+  publish "$id"
+  say "published ${sha:0:12}: live -> releases/$id"
   after_publish
 }
 
 case "$cmd" in
   pre-receive) pre_receive ;;
   post-receive) post_receive ;;
+  finish) finish "${2:?id}" "${3:?sha}" "${4:?pid}" "${5-}" ;;
   rollback) rollback ;;
+  republish) republish ;;
   cache-key) cache_key "${2:?lockfile}" ;;
-  *) die "usage: publish-hook pre-receive|post-receive|rollback|cache-key <lockfile>" ;;
+  *) die "usage: publish-hook pre-receive|post-receive|rollback|republish|cache-key <lockfile>" ;;
 esac

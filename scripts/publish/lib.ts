@@ -1,4 +1,5 @@
-// Pure helpers of the publish CLI: settings file, hook scripts, nginx rendering, status.
+// Helpers of the publish CLI: settings file, hook scripts, nginx rendering, status.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
@@ -94,9 +95,20 @@ export function renderNginx(template: string, o: NginxOptions): string {
   return out;
 }
 
-export interface Status { live: string | null; previous: string | null; releases: string[]; building: string | null }
+export interface Status {
+  /** the commit the published branch names, null before the first push */
+  main: string | null;
+  /** the newest release built from it */
+  mainRelease: string | null;
+  live: string | null;
+  previous: string | null;
+  /** the release a rollback made live (run/rolled-back), until the next publish */
+  rolledBack: string | null;
+  releases: string[];
+  building: string | null;
+}
 
-export function readStatus(dir: string): Status {
+export function readStatus(dir: string, branch = 'main'): Status {
   const link = (name: string): string | null => {
     try { return basename(readlinkSync(join(dir, name))); } catch { return null; }
   };
@@ -108,7 +120,26 @@ export function readStatus(dir: string): Status {
     const [pid, sha] = readFileSync(join(dir, 'run/building'), 'utf8').trim().split(' ');
     if (pid && isAlive(Number(pid))) building = sha ?? null;
   } catch { /* not building */ }
-  return { live: link('live'), previous: link('previous'), releases, building };
+  let rolledBack: string | null = null;
+  try { rolledBack = readFileSync(join(dir, 'run/rolled-back'), 'utf8').split(/\s/)[0] || null; } catch { /* none */ }
+  const r = spawnSync('git', ['--git-dir', join(dir, 'site.git'), 'rev-parse', '-q', '--verify', `refs/heads/${branch}`], { encoding: 'utf8' });
+  const main = r.status === 0 ? r.stdout.trim() : null;
+  const mainRelease = main ? (releases.filter((id) => id.endsWith(`-${main.slice(0, 12)}`)).at(-1) ?? null) : null;
+  return { main, mainRelease, live: link('live'), previous: link('previous'), rolledBack, releases, building };
+}
+
+/** What `status` prints below the listing: whether live serves what the branch names, and the fix if not. */
+export function verdict(s: Status, dir: string, branch = 'main'): string {
+  if (!s.main) return `nothing pushed to ${branch} yet`;
+  if (s.live && s.live === s.mainRelease) return `ok: live serves ${branch} (${s.main.slice(0, 12)})`;
+  if (s.live && s.live === s.rolledBack) {
+    return `live: rolled back on purpose; the next push publishes ${branch} again (to publish it now: npm run publish -- republish ${dir})`;
+  }
+  const its = s.mainRelease ? `its release is ${s.mainRelease}` : 'no release of it is kept';
+  return [
+    `mismatch: live serves ${s.live ?? '(nothing)'}, but ${branch} is ${s.main.slice(0, 12)} (${its}).${s.building ? ' A push is building now: it may settle this; run status again when it is done.' : ''}`,
+    `fix: npm run publish -- republish ${dir}   (publishes ${branch}'s release under the build lock, building it from site.git if none is kept)`,
+  ].join('\n');
 }
 
 function isAlive(pid: number): boolean {

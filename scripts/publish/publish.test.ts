@@ -3,7 +3,7 @@
 // kills, pruning, rollback and the package cache can be exercised in seconds.
 // The real site, a real nginx and the real build are in tests/e2e/publish.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,27 +32,49 @@ const git = (cwd: string, ...args: string[]) => {
 };
 const publish = (...args: string[]) => run(process.execPath, [cli, ...args]);
 
-function pushAsync(cwd: string, ref = 'main'): { done: Promise<{ code: number; output: string }> } {
+function pushAsync(cwd: string, ref = 'main'): { pid: number; done: Promise<{ code: number; output: string }> } {
   const child = spawn('git', ['push', 'live', ref], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  return { done: new Promise((ok) => child.on('close', (code) => ok({ code: code ?? 1, output }))) };
+  return { pid: child.pid!, done: new Promise((ok) => child.on('close', (code) => ok({ code: code ?? 1, output }))) };
 }
 const push = (cwd: string, ref = 'main') => pushAsync(cwd, ref).done;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(what: string, cond: () => boolean, ms = 30_000): Promise<void> {
+  for (const end = Date.now() + ms; !cond(); await sleep(50)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+}
+/** pid runs (a zombie does not count: nobody may reap an orphan in a container) */
+const alive = (pid: number) => { try { return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; } };
+/** No push holds the build lock: pre-receive and its finisher are done, the outcome is final. */
+const settled = (server: string) => spawnSync('flock', ['-n', join(server, 'run/build.lock'), 'true']).status === 0;
+const building = (server: string) => readdirSync(join(server, 'tmp')).some((d) => existsSync(join(server, 'tmp', d, 'src/dist/partial.html')));
+const branch = (server: string) => git(join(server, 'site.git'), 'rev-parse', 'main');
+const hookPid = (server: string) => { try { return Number(readFileSync(join(server, 'run/building'), 'utf8').split(' ')[0]); } catch { return 0; } };
 
-// The fake site: `npm run build` writes page.txt to dist/index.html (after delay.txt ms);
-// page.txt starting with FAIL fails the build; `npm run check` fails on BADCHECK.
+// The fake site: `npm run build` writes page.txt to dist/index.html (after delay.txt ms) and
+// the number of builds its .cache/ has seen to dist/count.txt; page.txt starting with FAIL fails
+// the build, KILL kills it (SIGKILL), ENOSPC fails it as a full disk does, BIG writes 4 MB;
+// with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env) it writes its pid there.
+// `npm run check` fails on BADCHECK.
 const fakeFiles: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { build: 'node build.mjs', check: 'node scripts/check.ts' } }),
   'package-lock.json': JSON.stringify({ name: 'fake-site', lockfileVersion: 3, requires: true, packages: { '': { name: 'fake-site' } } }),
-  'build.mjs': `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+  'build.mjs': `import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+if (process.env.PIDFILE) writeFileSync(process.env.PIDFILE, String(process.pid));
+if (existsSync('stubborn.txt')) process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
+mkdirSync('.cache', { recursive: true });
+appendFileSync('.cache/count', 'x');
 const page = readFileSync('page.txt', 'utf8');
 if (page.startsWith('FAIL')) { console.error('content/posts/bad.md:3: error in date: date is not a date: "2016-13-45".'); process.exit(1); }
+if (page.startsWith('KILL')) process.kill(process.pid, 'SIGKILL');
+if (page.startsWith('ENOSPC')) { console.error('Error: ENOSPC: no space left on device, write'); process.exit(1); }
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/partial.html', 'half-written');
+if (page.startsWith('BIG')) writeFileSync('dist/big.bin', Buffer.alloc(4 << 20, 1));
 await new Promise((r) => setTimeout(r, Number(readFileSync('delay.txt', 'utf8'))));
 writeFileSync('dist/index.html', page);
+writeFileSync('dist/count.txt', String(readFileSync('.cache/count', 'utf8').length));
 `,
   'scripts/check.ts': `import { readFileSync } from 'node:fs';
 console.log('check args:', process.argv.slice(2).join(' '));
@@ -62,8 +84,7 @@ if (readFileSync('dist/index.html', 'utf8').includes('BADCHECK')) { console.log(
   'page.txt': 'v1',
 };
 
-function setup(initArgs: string[] = []): { server: string; author: string } {
-  const server = join(temp('rz-pub-'), 'srv');
+function setup(initArgs: string[] = [], server = join(temp('rz-pub-'), 'srv')): { server: string; author: string } {
   const r = publish('init', server, ...initArgs);
   expect(r.code, r.output).toBe(0);
   const author = temp('rz-pub-author-');
@@ -76,14 +97,19 @@ function setup(initArgs: string[] = []): { server: string; author: string } {
   commit(author, {});
   return { server, author };
 }
-function commit(repo: string, files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(repo, name), text);
+function commit(repo: string, files: Record<string, string | null>): void {
+  for (const [name, text] of Object.entries(files)) {
+    if (text === null) rmSync(join(repo, name), { force: true });
+    else writeFileSync(join(repo, name), text);
+  }
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '--allow-empty', '-m', JSON.stringify(files));
 }
 const live = (server: string) => readFileSync(join(server, 'live/index.html'), 'utf8');
 const target = (server: string) => readlinkSync(join(server, 'live'));
 const releases = (server: string) => readdirSync(join(server, 'releases')).filter((n) => !n.startsWith('.')).sort();
+const releaseOf = (server: string, sha: string) => releases(server).filter((r) => r.endsWith(`-${sha.slice(0, 12)}`)).at(-1);
+const sh = (script: string) => { const r = run('sh', ['-c', script]); if (r.code !== 0) throw new Error(`${script}: ${r.output}`); };
 
 describe('publish init', () => {
   it('sets up site.git with both hooks, settings, and a placeholder live site', () => {
@@ -244,6 +270,253 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     const del = await push(author, ':main');
     expect(del.code).not.toBe(0);
     expect(del.output).toContain('refusing to delete main');
+  });
+  it('two pushes at once: the loser waits, is told main moved, and builds nothing (the lock covers the ref update)', async () => {
+    const { server, author } = setup();
+    expect((await push(author)).code).toBe(0);
+    const base = branch(server);
+    // git moves main after pre-receive exits; an update hook that takes its time (as a slow disk
+    // would) holds the gap open: without the lock over it, the waiting push would build meanwhile.
+    writeFileSync(join(server, 'site.git/hooks/update'), '#!/bin/sh\nsleep 1\n', { mode: 0o755 });
+    const other = temp('rz-pub-other-');
+    git(other, 'clone', '-q', '-o', 'live', join(server, 'site.git'), '.');
+    commit(author, { 'page.txt': 'from author', 'delay.txt': '2500' });
+    commit(other, { 'page.txt': 'from other', 'delay.txt': '2500' });
+    const [a, b] = await Promise.all([push(author), push(other)]);
+    expect([a.code, b.code].sort(), `${a.output}\n---\n${b.output}`).toEqual([0, 1]);
+    const [won, lost, winner] = a.code === 0 ? [a, b, author] : [b, a, other];
+    const head = git(winner, 'rev-parse', 'HEAD');
+    expect(lost.output).toContain('another push is building; waiting for it');
+    expect(lost.output).toContain(`main moved to ${head.slice(0, 12)} while this push waited (another push published first): git pull --rebase, then push again.`);
+    expect(lost.output).not.toMatch(/publish: building /);
+    expect(lost.output).not.toContain('cannot lock ref');
+    expect(won.output).toContain(`published ${head.slice(0, 12)}`);
+    await waitFor('the build lock', () => settled(server));
+    expect(branch(server)).toBe(head);
+    expect(live(server)).toBe(winner === author ? 'from author' : 'from other');
+    // no orphan: every release is the placeholder's or one of a commit main has had
+    expect(releases(server).map((r) => r.replace(/^.*-/, '')).sort()).toEqual(['placeholder', base.slice(0, 12), head.slice(0, 12)].sort());
+  });
+
+  it('a push whose client is killed mid-build either publishes or is not accepted, never half; the next push publishes', async () => {
+    const { server, author } = setup();
+    expect((await push(author)).code).toBe(0);
+    const before = { head: branch(server), target: target(server), releases: releases(server) };
+    commit(author, { 'page.txt': 'v2', 'delay.txt': '1500' });
+    const sha = git(author, 'rev-parse', 'HEAD');
+    const p = pushAsync(author);
+    await waitFor('the build', () => building(server));
+    process.kill(p.pid, 'SIGKILL'); // the git client alone, as a dropped ssh connection
+    await p.done;
+    await waitFor('the build lock', () => settled(server) && readdirSync(join(server, 'tmp')).length === 0);
+    if (branch(server) === sha) { // accepted: published too
+      expect(live(server)).toBe('v2');
+      expect(target(server)).toBe(`releases/${releaseOf(server, sha)}`);
+    } else { // not accepted: nothing changed, nothing left over
+      expect(branch(server)).toBe(before.head);
+      expect(target(server)).toBe(before.target);
+      expect(releases(server)).toEqual(before.releases);
+    }
+    const again = await push(author);
+    expect(again.code, again.output).toBe(0);
+    expect(branch(server)).toBe(sha);
+    expect(live(server)).toBe('v2');
+  });
+
+  it('a push git refuses after pre-receive built it (an update hook says no) leaves no release behind', async () => {
+    const { server, author } = setup();
+    expect((await push(author)).code).toBe(0);
+    const before = { head: branch(server), target: target(server), releases: releases(server) };
+    writeFileSync(join(server, 'site.git/hooks/update'), '#!/bin/sh\necho "update hook: no" >&2; exit 1\n', { mode: 0o755 });
+    commit(author, { 'page.txt': 'v2' });
+    const r = await push(author);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('update hook: no');
+    await waitFor('the build lock', () => settled(server));
+    expect({ head: branch(server), target: target(server), releases: releases(server) }).toEqual(before);
+    expect(readFileSync(join(server, 'run/finish.log'), 'utf8')).toMatch(/not accepted .*deleted releases\//);
+    rmSync(join(server, 'site.git/hooks/update'));
+    const again = await push(author);
+    expect(again.code, again.output).toBe(0);
+    expect(live(server)).toBe('v2');
+  });
+
+  it('a hook killed (SIGTERM) mid-build stops its whole build, even one that ignores SIGTERM', async () => {
+    const pidFile = join(temp('rz-pub-pid-'), 'build.pid');
+    const { server, author } = setup(['--env', `PIDFILE=${pidFile}`]);
+    commit(author, { 'delay.txt': '30000', 'stubborn.txt': 'yes' });
+    const p = pushAsync(author);
+    await waitFor('the build', () => building(server) && existsSync(pidFile) && hookPid(server) > 0);
+    const buildPid = Number(readFileSync(pidFile, 'utf8'));
+    expect(alive(buildPid)).toBe(true);
+    process.kill(hookPid(server), 'SIGTERM');
+    const r = await p.done;
+    expect(r.code).not.toBe(0);
+    expect(alive(buildPid)).toBe(false);
+    expect(readdirSync(join(server, 'tmp'))).toEqual([]);
+    expect(live(server)).toContain('Nothing published yet');
+  });
+
+  it('a hook killed outright (SIGKILL) leaves its build behind: the next push stops it and clears tmp/', async () => {
+    const pidFile = join(temp('rz-pub-pid-'), 'build.pid');
+    const { server, author } = setup(['--env', `PIDFILE=${pidFile}`]);
+    commit(author, { 'delay.txt': '40000' });
+    const p = pushAsync(author);
+    await waitFor('the build', () => building(server) && existsSync(pidFile) && hookPid(server) > 0);
+    const buildPid = Number(readFileSync(pidFile, 'utf8'));
+    process.kill(hookPid(server), 'SIGKILL');
+    expect((await p.done).code).not.toBe(0);
+    commit(author, { 'delay.txt': '0', 'page.txt': 'v2' });
+    const again = await push(author);
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toContain('stopping the build left running by a push that was killed');
+    expect(alive(buildPid)).toBe(false);
+    expect(readdirSync(join(server, 'tmp'))).toEqual([]);
+    expect(live(server)).toBe('v2');
+  });
+
+  it('switches previous before live: an asset of the outgoing release is always in live or previous', async () => {
+    const { server, author } = setup();
+    // NODE_BIN comes first on the hook's PATH: an mv there records live and previous after each rename
+    const bin = temp('rz-pub-bin-');
+    const trace = join(bin, 'trace');
+    symlinkSync(process.execPath, join(bin, 'node'));
+    writeFileSync(join(bin, 'mv'), `#!/bin/sh\n/bin/mv "$@" || exit\necho "$(readlink ${server}/live) $(readlink ${server}/previous)" >>${trace}\n`, { mode: 0o755 });
+    const conf = readFileSync(join(server, 'publish.conf'), 'utf8').replace(/^NODE_BIN=.*$/m, `NODE_BIN=${shellQuote(bin)}`);
+    writeFileSync(join(server, 'publish.conf'), conf);
+    for (const v of ['v1', 'v2', 'v3']) {
+      commit(author, { 'page.txt': v });
+      expect((await push(author)).code).toBe(0);
+    }
+    expect(publish('rollback', server).code).toBe(0);
+    expect(live(server)).toBe('v2');
+    const states = readFileSync(trace, 'utf8').trim().split('\n').map((l) => l.split(' '));
+    let switches = 0;
+    for (let i = 1; i < states.length; i++) {
+      const [was] = states[i - 1]!; const [now, prev] = states[i]!;
+      if (now === was) continue;
+      switches++;
+      expect(prev, `live ${was} -> ${now}`).toBe(was); // previous named the outgoing release first
+    }
+    expect(switches).toBe(4);
+  });
+
+  it('prunes to exactly --keep releases after rollbacks, the newest and live included', async () => {
+    const { server, author } = setup(['--keep', '3']);
+    for (const v of ['v1', 'v2', 'v3', 'v4']) {
+      commit(author, { 'page.txt': v });
+      expect((await push(author)).code).toBe(0);
+    }
+    expect(releases(server)).toHaveLength(3);
+    expect(publish('rollback', server).code).toBe(0);
+    expect(publish('rollback', server).code).toBe(0);
+    expect(live(server)).toBe('v2');
+    commit(author, { 'page.txt': 'v5' });
+    expect((await push(author)).code).toBe(0);
+    const sha = git(author, 'rev-parse', 'HEAD');
+    expect(releases(server)).toHaveLength(3);
+    expect(releases(server).at(-1)).toBe(releaseOf(server, sha));
+    expect(target(server)).toBe(`releases/${releases(server).at(-1)}`);
+    expect(live(server)).toBe('v5');
+  });
+
+  it('says when a failure is the server\'s, not the commit\'s: a killed build, a full disk, npm install', async () => {
+    const { server, author } = setup();
+    commit(author, { 'page.txt': 'KILL' });
+    const killed = await push(author);
+    expect(killed.code).not.toBe(0);
+    expect(killed.output, killed.output).toContain('the build was stopped on the server (signal 9) — not a problem with your commit; push again.');
+    expect(killed.output).not.toContain('fix the error above');
+    commit(author, { 'page.txt': 'ENOSPC' });
+    const full = await push(author);
+    expect(full.code).not.toBe(0);
+    expect(full.output, full.output).toMatch(new RegExp(`the server is out of disk space \\(\\d+ [KMG]B free in ${server}\\): not a problem with your commit; free space on the server, then push again.`));
+    expect(full.output).not.toContain('fix the error above');
+    const pkg = JSON.parse(fakeFiles['package.json']!) as { scripts: Record<string, string> };
+    const unreachable = { ...pkg, scripts: { ...pkg.scripts, preinstall: 'echo "npm error network ETIMEDOUT" >&2; exit 1' } };
+    commit(author, { 'page.txt': 'v1', 'package.json': JSON.stringify(unreachable), 'package-lock.json': '{"lockfileVersion": 3, "packages": {}}' });
+    const install = await push(author);
+    expect(install.code).not.toBe(0);
+    expect(install.output, install.output).toContain('npm install failed on the server (see its output above): not a problem with your commit');
+    expect(install.output).not.toContain('fix the error above');
+    expect(readdirSync(join(server, 'tmp'))).toEqual([]);
+    expect(live(server)).toContain('Nothing published yet');
+    expect(releases(server)).toHaveLength(1);
+  });
+
+  it('on a really full disk (a 2 MB tmpfs), says the server is out of space', async (ctx) => {
+    const mnt = temp('rz-pub-tmpfs-');
+    if (process.getuid?.() !== 0 || run('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt]).code !== 0) return ctx.skip();
+    try {
+      const { server, author } = setup([], join(mnt, 'srv'));
+      commit(author, { 'page.txt': 'BIG' });
+      const r = await push(author);
+      expect(r.code).not.toBe(0);
+      expect(r.output, r.output).toMatch(/the server is out of disk space \(\d+ KB free in .*\): not a problem with your commit/);
+      expect(readdirSync(join(server, 'tmp'))).toEqual([]);
+      expect(live(server)).toContain('Nothing published yet');
+      commit(author, { 'page.txt': 'v1' });
+      const ok = await push(author);
+      expect(ok.code, ok.output).toBe(0);
+      expect(live(server)).toBe('v1');
+    } finally {
+      if (run('umount', [mnt]).code !== 0) run('umount', ['-l', mnt]);
+    }
+  });
+
+  it('status shows a live release that is not main\'s, and republish fixes it; a rollback is no mismatch', async () => {
+    const { server, author } = setup();
+    expect(publish('status', server).output).not.toContain('mismatch');
+    commit(author, { 'page.txt': 'v1' });
+    expect((await push(author)).code).toBe(0);
+    const r1 = releases(server).at(-1)!;
+    commit(author, { 'page.txt': 'v2' });
+    expect((await push(author)).code).toBe(0);
+    const sha = git(author, 'rev-parse', 'HEAD');
+    const r2 = releaseOf(server, sha)!;
+    const ok = publish('status', server);
+    expect(ok.output).toContain(`main:     ${sha.slice(0, 12)}`);
+    expect(ok.output).toContain(`newest:   ${r2}`);
+    expect(ok.output).not.toContain('mismatch');
+    // live switched by hand, behind the hook's back
+    sh(`cd ${server} && ln -sfn releases/${r1} .live.tmp && mv -T .live.tmp live`);
+    const bad = publish('status', server);
+    expect(bad.output).toContain(`mismatch: live serves ${r1}, but main is ${sha.slice(0, 12)}`);
+    expect(bad.output).toContain(`npm run publish -- republish ${server}`);
+    const fix = publish('republish', server);
+    expect(fix.code, fix.output).toBe(0);
+    expect(fix.output).toContain(`published ${sha.slice(0, 12)}: live -> releases/${r2}`);
+    expect(live(server)).toBe('v2');
+    expect(publish('status', server).output).not.toContain('mismatch');
+    // a rollback is on purpose
+    expect(publish('rollback', server).code).toBe(0);
+    const back = publish('status', server);
+    expect(back.output).toContain('rolled back on purpose; the next push publishes main again');
+    expect(back.output).not.toContain('mismatch');
+    // main's release gone: republish builds it from site.git
+    rmSync(join(server, 'releases', r2), { recursive: true });
+    const rebuilt = publish('republish', server);
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    expect(rebuilt.output).toContain(`building ${sha.slice(0, 12)}`);
+    expect(live(server)).toBe('v2');
+    expect(target(server)).not.toBe(`releases/${r2}`);
+    expect(publish('status', server).output).not.toMatch(/mismatch|rolled back/);
+    expect(readdirSync(join(server, 'tmp'))).toEqual([]);
+  });
+
+  it('keeps the build cache (.cache/) from push to push, copied, and only from builds that passed', async () => {
+    const { server, author } = setup();
+    expect((await push(author)).code).toBe(0);
+    expect(readFileSync(join(server, 'live/count.txt'), 'utf8')).toBe('1');
+    commit(author, { 'page.txt': 'FAIL' });
+    expect((await push(author)).code).not.toBe(0); // its build appended to its copy of the cache
+    expect(readFileSync(join(server, 'cache/build/count'), 'utf8')).toBe('x');
+    commit(author, { 'page.txt': 'v2' });
+    expect((await push(author)).code).toBe(0);
+    expect(live(server)).toBe('v2');
+    expect(readFileSync(join(server, 'live/count.txt'), 'utf8')).toBe('2');
+    expect(readlinkSync(join(server, 'cache/build'))).toMatch(/^build-\d{8}T\d{6}-[0-9a-f]{12}$/);
+    expect(readdirSync(join(server, 'cache')).filter((n) => n.startsWith('build-'))).toHaveLength(1);
   });
 });
 
