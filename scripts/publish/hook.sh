@@ -221,6 +221,7 @@ run_checks() { # the site's own gates (html-validate, links, ...) on the dist ju
     log="$tmp/check.log"
     # shellcheck disable=SC2086 # CHECK_ARGS is a list of words
     step "$tmp/src" "${npm[@]}" run check -- ${CHECK_ARGS-} || fail_build "the site's checks" $?
+    { grep -E '^(✓|✗)' "$log" || true; } | sed 's/^/  | /' >&2 2>/dev/null || true
   else
     say "checks skipped: the site has no scripts/check.ts (npm run check) yet"
   fi

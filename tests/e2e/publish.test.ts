@@ -2,7 +2,7 @@
 // an author who pushes to its site.git, the receive hook's builds, and Debian's nginx serving
 // `live` with deploy/nginx.conf on 127.0.0.1. The tests run in order: each starts from the
 // site the previous one left.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,17 +32,27 @@ describe('publishing with git push', () => {
     if ('skip' in nginxCheck) console.warn(`publish tests: ${nginxCheck.skip}; the nginx part is skipped`);
     server = makeServerDir();
     dirs.push(server);
-    // The site's checks run on every push; astro check (types, ~20 s) is left to `npm test` to keep this file fast.
-    const checks = process.env.RZ_PUBLISH_E2E_NO_CHECKS ? ['--no-checks'] : ['--check-args=--dist dist --no-astro-check'];
-    const init = publishCli('init', server, '--keep', '3', '--lock-timeout', '120', ...checks);
-    expect(init.code, init.output).toBe(0);
+    // The site's full checks run on every push, astro check included (it runs again only when code changed).
+    expect(configure().code).toBe(0);
     author = authorRepo(join(server, 'site.git'));
     dirs.push(author);
     // The receive hook installs npm packages once per lockfile; give it this checkout's instead of the network.
     const seed = publishCli('seed-cache', server, '--from', root, '--lockfile', join(author, 'package-lock.json'));
     expect(seed.code, seed.output).toBe(0);
-    if ('bin' in nginxCheck) web = await startNginx(nginxCheck.bin, server, mkdtempSync(join(tmpdir(), 'rz-nginx-')));
+    if ('bin' in nginxCheck) {
+      web = await startNginx(nginxCheck.bin, server, mkdtempSync(join(tmpdir(), 'rz-nginx-')));
+      expect(configure().code).toBe(0); // now with the reload that makes nginx send a new release's headers
+    }
   });
+
+  /** `publish init` again (it keeps releases and history): the settings of this suite, and astro check on or off. */
+  function configure(astroCheck = true): { code: number; output: string } {
+    const checks = process.env.RZ_PUBLISH_E2E_NO_CHECKS ? ['--no-checks'] : [`--check-args=--dist dist${astroCheck ? '' : ' --no-astro-check'}`];
+    const r = publishCli('init', server, '--keep', '3', '--lock-timeout', '120', ...checks, ...(web ? ['--after-publish', web.reloadCommand] : []));
+    expect(r.code, r.output).toBe(0);
+    return r;
+  }
+  const liveCsp = () => /add_header Content-Security-Policy "([^"]+)"/.exec(readFileSync(join(server, 'live/security-headers.conf'), 'utf8'))?.[1];
 
   afterAll(async () => {
     await web?.stop();
@@ -68,7 +78,11 @@ describe('publishing with git push', () => {
     expect(home.headers.get('cache-control')).toBe('no-cache');
     expect(home.headers.get('content-encoding')).toBe('gzip');
     expect(home.headers.get('etag') ?? home.headers.get('last-modified')).toBeTruthy();
-    expect(home.headers.get('x-content-type-options')).toBe('nosniff'); // deploy/security-headers.conf is included
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    // the live release's own CSP, as a header (frame-ancestors works only there), on pages and on 404s
+    expect(liveCsp()).toContain("frame-ancestors 'none'");
+    expect(home.headers.get('content-security-policy')).toBe(liveCsp());
+    expect(home.headers.get('cross-origin-opener-policy')).toBe('same-origin');
 
     const asset = /(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/.exec(home.body)?.[1];
     expect(asset, 'the home page links a hashed asset').toBeTruthy();
@@ -79,6 +93,7 @@ describe('publishing with git push', () => {
 
     const missing = await get('/posts/no-such-post/');
     expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(liveCsp());
     expect(missing.body).toBe(readFileSync(join(server, 'live/404.html'), 'utf8'));
 
     const noSlash = await get('/archive');
@@ -99,7 +114,11 @@ describe('publishing with git push', () => {
     expect(r.code, r.output).toBe(0);
     // the site's own checks ran on the pushed build (once the site has them)
     if (existsSync(join(author, 'scripts/check.ts')) && !process.env.RZ_PUBLISH_E2E_NO_CHECKS) {
-      expect(r.output).toContain('npm run check -- --dist dist --no-astro-check');
+      expect(r.output).toContain('npm run check -- --dist dist');
+      // only a post changed: astro check is not run again, html-validate sees only the changed pages
+      expect(r.output).toContain('astro check (this code passed it before; only posts changed)');
+      const [, pages, changed] = /html-validate \((\d+) pages, (\d+) changed since the last check\)/.exec(r.output) ?? [];
+      expect(Number(changed), r.output).toBeLessThan(Number(pages));
     } else {
       expect(r.output).toContain('checks skipped');
     }
@@ -199,25 +218,108 @@ describe('publishing with git push', () => {
     if (loserRepo === other) git(author, 'pull', '-q', '--rebase', 'live', 'main');
   });
 
-  it('rollback serves the previous release; old releases beyond --keep are pruned', async () => {
+  it('a push that changes only listing code (the maps diagram) rebuilds the posts: the live Linux post shows it', async () => {
+    const diagram = join(author, 'src/markdown/listings/maps-diagram.ts');
+    writeFileSync(diagram, readFileSync(diagram, 'utf8').replace("'The address space as a table'", "'The address space as a table (zzqx-diagram-code)'"));
+    git(author, 'commit', '-qam', 'Maps diagram: new summary text');
+    const r = await push(author);
+    expect(r.code, r.output).toBe(0);
+    if (!process.env.RZ_PUBLISH_E2E_NO_CHECKS) expect(r.output).toMatch(/✓ astro check\n/); // code changed: checked again
+    expect(readFileSync(join(server, 'live/posts/linux-process-the-beginning/index.html'), 'utf8')).toContain('zzqx-diagram-code');
+    if (web) expect((await get('/posts/linux-process-the-beginning/')).body).toContain('zzqx-diagram-code');
+  });
+
+  it('a type error in a pushed .ts file rejects the push', async () => {
+    if (process.env.RZ_PUBLISH_E2E_NO_CHECKS) return;
+    const before = liveTarget(server);
+    writeFileSync(join(author, 'src/lib/type-error.ts'), 'export const answer: number = "forty-two";\n');
+    git(author, 'add', '-A');
+    git(author, 'commit', '-qm', 'A type error');
+    const r = await push(author);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain("the site's checks failed");
+    expect(r.output).toMatch(/type-error\.ts.*not assignable to type 'number'/);
+    expect(r.output).toContain('push rejected: fix the error above');
+    expect(liveTarget(server)).toBe(before);
+    git(author, 'reset', '-q', '--hard', 'HEAD~1');
+  });
+
+  it('readers under load through three publishes that change CSS and search: no failed request, no missing asset, open searches keep working', async () => {
+    if (!web) return;
+    const w = web;
+    configure(false); // CSS changes are code changes: astro check was shown above, keep these three pushes short
+    let stop = false;
+    let requests = 0;
+    const problems: string[] = [];
+    const pages = ['/', '/posts/linux-process-the-beginning/', '/archive/', '/tags/', '/search/'];
+    const reader = async (i: number) => {
+      for (let k = i; !stop && requests < 200_000; k++) {
+        const page = pages[k % pages.length]!;
+        const res = await fetch(`${w.url}${page}`);
+        requests++;
+        const html = await res.text();
+        if (res.status !== 200) { problems.push(`${page}: ${res.status}`); continue; }
+        for (const m of html.matchAll(/(?:href|src)="(\/_astro\/[^"]+)"/g)) {
+          const a = await fetch(`${w.url}${m[1]}`);
+          requests++;
+          await a.arrayBuffer();
+          if (a.status !== 200) problems.push(`${page} -> ${m[1]}: ${a.status}`);
+        }
+      }
+    };
+    const readers = Promise.all([0, 1, 2, 3].map(reader));
+    const deadline = setTimeout(() => { stop = true; }, 280_000);
+    try {
+      for (let k = 1; k <= 3; k++) {
+        const stylesheet = (await get('/')).body.match(/href="(\/_astro\/[^"]+\.css)"/)?.[1];
+        const openIndex = readdirSync(join(server, 'live/pagefind'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.pf_/.test(f));
+        const css = join(author, 'src/styles/global.css');
+        writeFileSync(css, `${readFileSync(css, 'utf8')}\n.load-test-${k} { outline-offset: ${k}px; }\n`);
+        addPost(author, `under-load-${k}`, post(`Under load ${k}`), `zzqx-load-${k}: published while readers read.`);
+        const r = await push(author);
+        expect(r.code, r.output).toBe(0);
+        const home = (await get('/')).body;
+        expect(home.match(/href="(\/_astro\/[^"]+\.css)"/)?.[1], 'the stylesheet changed').not.toBe(stylesheet);
+        expect(home).toContain(`Under load ${k}`);
+        // a search opened before the switch asks for the index it loaded: all of it still answers
+        for (const f of openIndex) expect((await get(`/pagefind/${f}`)).status, f).toBe(200);
+      }
+    } finally {
+      stop = true;
+      clearTimeout(deadline);
+      await readers;
+    }
+    expect(problems).toEqual([]);
+    expect(requests).toBeGreaterThan(500);
+    configure();
+  });
+
+  it('rollback serves the previous release, status says it was on purpose, and the next push keeps --keep releases', async () => {
     const current = liveTarget(server);
+    const posts = (release: string) => new Set(readdirSync(join(server, release, 'posts')));
+    const newest = [...posts(current)].filter((slug) => !posts(readlinkSync(join(server, 'previous'))).has(slug));
+    expect(newest.length, 'the last publish added a post').toBeGreaterThan(0);
     const r = publishCli('rollback', server);
     expect(r.code, r.output).toBe(0);
     expect(r.output).toContain('rolled back');
     const now = liveTarget(server);
-    expect(now).not.toBe(current);
     expect(now < current).toBe(true);
-    // the release before has one of the two race posts only
-    const has = (slug: string) => existsSync(join(server, `live/posts/${slug}/index.html`));
-    expect(has('race-alpha') !== has('race-beta')).toBe(true);
-    if (web) {
-      const gone = has('race-alpha') ? 'race-beta' : 'race-alpha';
-      expect((await get(`/posts/${gone}/`)).status).toBe(404);
-      expect((await get('/posts/survives-a-kill/')).status).toBe(200);
+    for (const slug of newest) {
+      expect(existsSync(join(server, `live/posts/${slug}`)), slug).toBe(false);
+      if (web) expect((await get(`/posts/${slug}/`)).status, slug).toBe(404);
     }
+    if (web) expect((await get('/posts/survives-a-kill/')).status).toBe(200);
     const status = publishCli('status', server);
     expect(status.output).toContain(`${now.replace('releases/', '')}   <- live`);
-    // --keep 3: five pushes published, three releases remain
-    expect(readdirSync(join(server, 'releases')).filter((n) => !n.startsWith('.')).length).toBe(3);
+    expect(status.output).toContain('rolled back on purpose; the next push publishes main again');
+    expect(status.output).not.toContain('mismatch');
+    // --keep 3: after a rollback and a push, three releases remain, the newest live
+    addPost(author, 'after-rollback', post('After rollback'), 'zzqx-after-rollback');
+    const again = await push(author);
+    expect(again.code, again.output).toBe(0);
+    const releases = readdirSync(join(server, 'releases')).filter((n) => !n.startsWith('.')).sort();
+    expect(releases).toHaveLength(3);
+    expect(liveTarget(server)).toBe(`releases/${releases.at(-1)}`);
+    expect(publishCli('status', server).output).toMatch(/ok: live serves main/);
   });
 });

@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { headersFile, nginxTemplate, renderNginx } from '../../../scripts/publish/lib.ts';
+import { nginxTemplate, renderNginx } from '../../../scripts/publish/lib.ts';
 
 const findNginx = (): string | undefined => ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 
@@ -45,14 +45,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface Nginx { url: string; stop: () => Promise<void>; log: () => string }
+export interface Nginx { url: string; stop: () => Promise<void>; log: () => string; /** a shell command that makes it reload its configuration */ reloadCommand: string }
 
-/** nginx in the foreground (daemon off), its own prefix, pid file and logs, serving `<dir>/live`. */
+/** nginx in the foreground (daemon off), its own prefix, pid file and logs, serving `<dir>/live` with the live release's headers, as `publish nginx-config` renders it by default. */
 export async function startNginx(bin: string, dir: string, prefix: string): Promise<Nginx> {
   const port = await freePort();
   mkdirSync(join(prefix, 'logs'), { recursive: true });
   const server = renderNginx(readFileSync(nginxTemplate, 'utf8'), {
-    dir, listen: `127.0.0.1:${port}`, serverName: '_', headers: headersFile,
+    dir, listen: `127.0.0.1:${port}`, serverName: '_', headers: join(dir, 'live/security-headers.conf'),
   });
   writeFileSync(join(prefix, 'server.conf'), server);
   const mimeTypes = ['/etc/nginx/mime.types', join(prefix, 'mime.types')].find((p) => existsSync(p));
@@ -90,6 +90,7 @@ http {
   }
   return {
     url,
+    reloadCommand: `kill -HUP $(cat '${join(prefix, 'nginx.pid')}')`,
     log: () => { try { return readFileSync(join(prefix, 'logs/error.log'), 'utf8'); } catch { return out; } },
     stop: async () => {
       if (child.exitCode === null) {
