@@ -2,6 +2,7 @@
 // an author who pushes to its site.git, the receive hook's builds, and Debian's nginx serving
 // `live` with deploy/nginx.conf on 127.0.0.1. The tests run in order: each starts from the
 // site the previous one left.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,8 @@ describe('publishing with git push', () => {
     }
     expect(fresh.get('content-security-policy')).toBe(liveCsp());
     expect(fresh.get('cross-origin-opener-policy')).toBe('same-origin');
+    const curl = spawnSync('curl', ['-sI', `${web.url}/`], { encoding: 'utf8' });
+    if (curl.status === 0) expect(curl.stdout).toContain(`content-security-policy: ${liveCsp()}`.toLowerCase().slice(0, 40));
 
     const asset = /(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/.exec(home.body)?.[1];
     expect(asset, 'the home page links a hashed asset').toBeTruthy();
@@ -307,6 +310,7 @@ describe('publishing with git push', () => {
     expect(problems).toEqual([]);
     expect(requests).toBeGreaterThan(500);
     expect(retried, 'resent GETs (a closed keep-alive connection)').toBeLessThan(requests / 100);
+    console.log(`load test: ${requests} requests by 4 readers through 3 publishes, ${problems.length} failed, ${retried} resent after nginx's reload closed a connection`);
     configure();
   });
 
