@@ -94,7 +94,7 @@ describe('publishing with git push', () => {
     expect(fresh.get('content-security-policy')).toBe(liveCsp());
     expect(fresh.get('cross-origin-opener-policy')).toBe('same-origin');
     const curl = spawnSync('curl', ['-sI', `${web.url}/`], { encoding: 'utf8' });
-    if (curl.status === 0) expect(curl.stdout).toContain(`content-security-policy: ${liveCsp()}`.toLowerCase().slice(0, 40));
+    if (curl.status === 0) expect(curl.stdout.toLowerCase()).toContain(`content-security-policy: ${liveCsp()}`.toLowerCase());
 
     const asset = /(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/.exec(home.body)?.[1];
     expect(asset, 'the home page links a hashed asset').toBeTruthy();
