@@ -20,7 +20,8 @@ const base = process.env.RZ_BASE ?? '/';
 const plain = process.env.RZ_PLAIN === '1';
 // Astro's cache (content store, incremental pages) lives in this checkout, under a key of all
 // the code and settings the output depends on: a change to any of them starts from a cold cache.
-const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname));
+// One build at a time per checkout holds it (a second waits); the dev server does not use it.
+const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname), { exclusive: ['build', 'check', 'sync'].includes(process.argv[2] ?? '') });
 
 const markdownProcessor = siteMarkdownProcessor();
 

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroCacheDir, codeKey, filesUnder } from './build-cache.ts';
+import { spawn } from 'node:child_process';
+import { astroCacheDir, claim, codeKey, filesUnder, release } from './build-cache.ts';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'rz-key-'));
@@ -47,6 +48,25 @@ describe('codeKey', () => {
 });
 
 describe('astroCacheDir', () => {
+  it('makes a second build wait while another running build holds the cache, and takes over a dead holder\'s claim', async () => {
+    const root = project();
+    const dir = join(root, '.cache/astro-k');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      expect(claim(dir, holder.pid!)).toBe(true);
+      expect(claim(dir)).toBe(false);
+      expect(claim(dir, holder.pid!)).toBe(true); // the holder again: still its own
+      expect(() => astroCacheDir(root, 'k', { exclusive: true, waitMs: 300 })).toThrow(/another build in this checkout still holds/);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('exit', r));
+    }
+    expect(astroCacheDir(root, 'k', { exclusive: true })).toBe(dir); // the holder died: its claim is taken over
+    expect(readFileSync(join(dir, '.writer'), 'utf8')).toBe(String(process.pid));
+    release(dir);
+    expect(existsSync(join(dir, '.writer'))).toBe(false);
+  });
+
   it('is inside the checkout, one folder per key, keeping the most recent other key', () => {
     const root = project();
     const dirs = ['k1', 'k2', 'k3'].map((k, i) => {

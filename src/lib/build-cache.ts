@@ -3,7 +3,7 @@
 // build's output depends on besides the posts: Astro keys its content store by config values
 // and the content config, not by plugin or grammar code, so the key must cover that code.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The checkout's cache folder, relative to its root; the publish hook carries it from push to push. */
@@ -51,18 +51,57 @@ export function codeKey(root: string, env: Record<string, string | undefined> = 
   return hashFiles(root, filesUnder(root, buildInputs, isTest), extra);
 }
 
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; } };
+
+/** Takes `dir` for this process unless a running process holds it (a stale claim is taken over). */
+export function claim(dir: string, pid = process.pid): boolean {
+  const file = join(dir, '.writer');
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(file, String(pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (holder !== pid && holder > 0 && alive(holder)) return false;
+    writeFileSync(file, String(pid));
+    return true;
+  }
+}
+
+/** Gives up a claim this process holds. */
+export function release(dir: string, pid = process.pid): void {
+  const file = join(dir, '.writer');
+  try { if (Number(readFileSync(file, 'utf8')) === pid) rmSync(file); } catch { /* not held */ }
+}
+
 /**
  * Astro's cache folder for this code (content store, incremental-build manifest and page copies).
- * Older keys' folders are removed, the newest `keep` excepted, so switching branches back and forth stays warm.
+ * With `exclusive` (a build), this process holds it until it exits: a second build in the same
+ * checkout waits for the first (Astro also writes the checkout's .astro/ folder, so two at once
+ * would break each other). Older keys' folders are removed, the newest `keep` excepted, so
+ * switching branches back and forth stays warm.
  */
-export function astroCacheDir(root: string, key: string, keep = 2): string {
+export function astroCacheDir(root: string, key: string, { exclusive = false, keep = 2, waitMs = 600_000 } = {}): string {
   const parent = join(root, cacheFolder);
   const dir = join(parent, `astro-${key}`);
   if (existsSync(parent)) {
-    const others = readdirSync(parent).filter((n) => n.startsWith('astro-') && n !== `astro-${key}`)
+    const others = readdirSync(parent).filter((n) => /^astro-[0-9a-z]+$/.test(n) && n !== `astro-${key}`)
       .map((n) => ({ n, t: statSync(join(parent, n)).mtimeMs })).sort((a, b) => b.t - a.t);
     for (const { n } of others.slice(keep - 1)) rmSync(join(parent, n), { recursive: true, force: true });
   }
-  if (existsSync(dir)) utimesSync(dir, new Date(), new Date()); // most recently used
+  if (exclusive) {
+    const started = Date.now();
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    while (!claim(dir)) {
+      if (Date.now() - started > waitMs) {
+        throw new Error(`another build in this checkout still holds ${dir} after ${waitMs / 1000}s (see ${join(dir, '.writer')} for its pid): wait for it, or stop it`);
+      }
+      if (!nap[0]) { nap[0] = 1; console.error(`waiting for the build already running in this checkout (pid ${readFileSync(join(dir, '.writer'), 'utf8')})...`); }
+      Atomics.wait(nap, 0, 1, 200);
+    }
+    process.on('exit', () => release(dir));
+  }
+  mkdirSync(dir, { recursive: true });
+  utimesSync(dir, new Date(), new Date()); // most recently used
   return dir;
 }
