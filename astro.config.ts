@@ -3,8 +3,8 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { markdownConfig, siteMarkdownProcessor } from './src/markdown/pipeline.ts';
-import { checkPosts, listPosts, postsDir } from './src/integrations/check-posts.ts';
-import { markdownWorkers } from './src/integrations/markdown-workers.ts';
+import { checkPosts } from './src/integrations/check-posts.ts';
+import { markdownRenders } from './src/integrations/markdown-renders.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { securityHeaderFiles } from './src/integrations/security-headers.ts';
 import { cspDirectives, scriptResources } from './src/lib/security-headers.ts';
@@ -43,7 +43,7 @@ export default defineConfig({
     },
   },
   prerenderConflictBehavior: 'error',
-  integrations: plain ? [mdx(), preact()] : [checkPosts(), markdownWorkers(markdownProcessor, () => listPosts(postsDir).length), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
+  integrations: plain ? [mdx(), preact()] : [checkPosts(), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
   markdown: plain ? {} : markdownConfig(markdownProcessor),
   devToolbar: { enabled: false },
   // Pages whose cacheKey (getStaticPaths) and module graph are unchanged are copied from the cache.

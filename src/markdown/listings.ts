@@ -18,7 +18,6 @@ import { listingsTransformer } from './listings/transformer.ts';
 import { remarkListings, type RemarkListingsOptions } from './listings/remark-listings.ts';
 import { rehypeListingIds } from './listings/rehype-listing-ids.ts';
 import { rehypeHighlight } from './listings/rehype-highlight.ts';
-import { rehypeDeferListings } from './listings/rehype-defer-listings.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 export type ShikiConfig = NonNullable<Markdown['shikiConfig']>;
@@ -45,8 +44,7 @@ export function listingsRemarkPlugins(options: RemarkListingsOptions = {}): Plug
 
 /**
  * rehype: highlighting (this project's pass, see rehype-highlight.ts; Astro's own is off via
- * syntaxHighlight: false in the pipeline), then per-page unique listing ids, then finished
- * listings held aside as HTML when the renderer asks (listings/deferred-html.ts).
+ * syntaxHighlight: false in the pipeline), then per-page unique listing ids.
  */
 export function listingsRehypePlugins(): Plugin[] {
   const c = listingsShikiConfig();
@@ -54,6 +52,5 @@ export function listingsRehypePlugins(): Plugin[] {
   return [
     [rehypeHighlight, { theme: c.theme, langs: c.langs, langAlias: aliases, transformers: c.transformers }],
     [rehypeListingIds],
-    [rehypeDeferListings],
   ];
 }

@@ -1,12 +1,11 @@
 // The Markdown pipeline: remark/rehype plugins and Shiki settings, in one place
 // so astro.config.ts, tests and the benchmarks build Markdown the same way.
 import type { AstroUserConfig } from 'astro';
-import { rehypeHeadingIds, type MarkdownProcessor, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified, type MarkdownProcessor, type MarkdownRenderer, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import { toString } from 'hast-util-to-string';
 import { listingsRehypePlugins, listingsRemarkPlugins } from './listings.ts';
-import { parallelUnified, type ParallelProcessor } from './parallel-unified.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 
@@ -25,7 +24,7 @@ export function proseRehypePlugins() {
   ] as const;
 }
 
-/** The unified() options of the site's pipeline (also built by each render worker). */
+/** The unified() options of the site's pipeline. */
 export function unifiedOptions(): UnifiedProcessorOptions {
   return {
     // No SmartyPants: in a kernel blog `--flag`, 'quoted' CSP keywords and straight quotes in
@@ -41,9 +40,25 @@ export function markdownProcessorOptions() {
   return { syntaxHighlight: false as const, ...unifiedOptions() };
 }
 
-/** The site's processor: unified() with the options above, .md rendered on worker threads in big builds. */
-export function siteMarkdownProcessor(): ParallelProcessor {
-  return parallelUnified(unifiedOptions(), { module: import.meta.url, exportName: 'unifiedOptions' });
+export interface SiteProcessor extends MarkdownProcessor {
+  /** Markdown renders asked for so far: a warm build asks only for the posts that changed. */
+  readonly renders: number;
+}
+
+/** The site's processor: unified() with the options above, counting its renders. */
+export function siteMarkdownProcessor(): SiteProcessor {
+  const base = unified(unifiedOptions());
+  let renders = 0;
+  return {
+    name: base.name,
+    options: base.options,
+    get renders() { return renders; },
+    async createRenderer(shared): Promise<MarkdownRenderer> {
+      const renderer = await base.createRenderer(shared);
+      return { render: (content, opts) => { renders++; return renderer.render(content, opts); } };
+    },
+    ...(base.createMdxRenderer ? { createMdxRenderer: base.createMdxRenderer.bind(base) } : {}),
+  };
 }
 
 export function markdownConfig(processor: MarkdownProcessor = siteMarkdownProcessor()): Markdown {
