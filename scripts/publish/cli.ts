@@ -94,8 +94,10 @@ function init(dir: string, opts: InitOptions): void {
   for (const sub of ['bin', 'releases', 'tmp', 'run', 'cache/modules']) mkdirSync(join(dir, sub), { recursive: true });
   chmodSync(dir, 0o755);
   if (fresh) git(['init', '--quiet', '--bare', `--initial-branch=${settings.branch}`, join(dir, 'site.git')]);
-  copyFileSync(hookSource, join(dir, 'bin/publish-hook'));
-  chmodSync(join(dir, 'bin/publish-hook'), 0o755);
+  // by rename: a finisher still running the old hook keeps reading the file it opened
+  copyFileSync(hookSource, join(dir, 'bin/.publish-hook.tmp'));
+  chmodSync(join(dir, 'bin/.publish-hook.tmp'), 0o755);
+  renameSync(join(dir, 'bin/.publish-hook.tmp'), join(dir, 'bin/publish-hook'));
   writeFileSync(join(dir, 'publish.conf'), renderConf(settings));
   for (const name of ['pre-receive', 'post-receive'] as const) {
     writeFileSync(join(dir, 'site.git/hooks', name), hookScript(name), { mode: 0o755 });

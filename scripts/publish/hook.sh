@@ -5,7 +5,7 @@
 # to <dir>/bin/publish-hook; <dir>/site.git/hooks/{pre,post}-receive call it.
 #
 #   pre-receive   (under the build lock) builds the pushed commit of $BRANCH in a clean
-#                 temporary tree: npm install from a cache keyed by the lockfile, `npm run build`,
+#                 temporary tree: npm ci into a cache keyed by the lockfile, `npm run build`,
 #                 `npm run check` when the site has one. Success leaves a complete release in
 #                 releases/<id> and hands the lock to `finish`; failure prints the build's output
 #                 and rejects the push.
@@ -17,12 +17,13 @@
 #   rollback      (under the switch lock) points `live` at the release before the current one.
 #   republish     (under the build lock) publishes the release of what the branch names, built
 #                 from site.git if none is kept (the fix `status` offers for a mismatch).
-#   cache-key F   prints the node_modules cache key of lockfile F (the CLI seeds caches with it).
+#   cache-key F   prints the node_modules cache key of lockfile F and the package.json beside it
+#                 (the CLI seeds caches with it).
 #
 # Settings come from <dir>/publish.conf (written by init): NODE_BIN, NPM_CLI, BRANCH, KEEP,
 # LOCK_TIMEOUT, CHECKS (on|off), CHECK_ARGS, AFTER_PUBLISH, and BUILD_ENV_* variables
 # exported to the build (e.g. RZ_SITE_URL).
-set -euo pipefail
+set -eEuo pipefail # (-E: the ERR trap of build_release reaches the functions it calls)
 umask 022
 # The client may go away mid-push: writing to it must not kill the hook (see say).
 trap '' PIPE
@@ -47,12 +48,11 @@ die() { say "$*"; exit 1; }
 
 # lock FD WHAT: flock on an open descriptor; the kernel drops it when the holder dies,
 # so a killed push never leaves a stale lock behind.
-lock() {
-  local fd=$1 what=$2
+lock() { # FD WHAT [what giving up means]
+  local fd=$1 what=$2 outcome=${3:-"Nothing was published; push again later."}
   if ! flock -n "$fd"; then
     say "another push is $what; waiting for it (up to ${LOCK_TIMEOUT}s)..."
-    flock -w "$LOCK_TIMEOUT" "$fd" ||
-      die "gave up after ${LOCK_TIMEOUT}s: another push is still $what. Nothing was published; push again later."
+    flock -w "$LOCK_TIMEOUT" "$fd" || die "gave up after ${LOCK_TIMEOUT}s: another push is still $what. $outcome"
   fi
 }
 
@@ -63,8 +63,9 @@ unset_git_env() { # git's receive environment (GIT_DIR, quarantine, ...) and the
 
 node_version=$(node --version 2>/dev/null || echo none) # e.g. v24.11.0
 
-cache_key() { # the lockfile and the Node version (native packages follow Node's ABI)
-  { cat "$1"; echo "$node_version"; } | sha256sum | cut -c1-16
+cache_key() { # the lockfile, the package.json beside it (npm ci checks one against the other)
+  # and the Node version (native packages follow Node's ABI)
+  { cat "$1" "$(dirname "$1")/package.json" 2>/dev/null; echo "$node_version"; } | sha256sum | cut -c1-16
 }
 
 node_ok() { # >= 22.12
@@ -144,6 +145,15 @@ fail_build() {
   die "push rejected: fix the error above, commit, and push again."
 }
 
+server_failed() { # LINE RC
+  local free
+  free=$(df -Pk "$root" 2>/dev/null | awk 'NR == 2 { print $4 }') || true
+  if [[ $free =~ ^[0-9]+$ && $free -lt 1024 ]]; then
+    die "the server is out of disk space ($(human_kb "$free") free in $root): not a problem with your commit; nothing was published. Free space on the server, then push again."
+  fi
+  die "the server could not prepare the build (publish-hook line $1 exited $2): not a problem with your commit; nothing was published. See the server's disk and logs, then push again."
+}
+
 sha="" id="" tmp="" log=/dev/null
 cleanup() {
   set +e # clean up all of it, whatever fails
@@ -175,8 +185,13 @@ install_packages() { # in the work tree: node_modules -> cache/modules/<key>/nod
     rm -rf "$stage" && mkdir -p "$stage"
     cp package.json package-lock.json "$stage/"
     # npm ci: exactly the tree the lockfile lists (it lists every platform's optional packages).
-    step "$stage" "${npm[@]}" ci --no-audit --no-fund --loglevel=error --cache "$root/cache/npm" ||
-      fail_build "npm install" $? server
+    local rc=0
+    step "$stage" "${npm[@]}" ci --no-audit --no-fund --loglevel=error --cache "$root/cache/npm" || rc=$?
+    if ((rc)); then
+      # a lockfile npm refuses is the commit's; anything else (the network, the registry) the server's
+      if grep -qsE 'EUSAGE|in sync|ETARGET|E404|ERESOLVE|EJSONPARSE|Invalid package' "$log"; then fail_build "npm ci" "$rc"; fi
+      fail_build "npm install" "$rc" server
+    fi
     mkdir -p "$stage/node_modules" # (a site without dependencies gets none)
     rm -rf "$entry" && mv -T "$stage" "$entry"
     # keep the three most recently used package sets
@@ -235,7 +250,7 @@ after_publish() { # e.g. reload nginx so it re-reads header files included from 
     fi
     return 0
   fi
-  RZ_LIVE="$root/live" sh -c "$AFTER_PUBLISH" </dev/null >&2 ||
+  RZ_LIVE="$root/live" sh -c "$AFTER_PUBLISH" </dev/null >&2 8>&- 9>&- ||
     say "warning: the after-publish command failed (the release is live all the same): $AFTER_PUBLISH"
 }
 
@@ -243,6 +258,8 @@ after_publish() { # e.g. reload nginx so it re-reads header files included from 
 # names (pre-receive: the pushed objects in quarantine), or the push is rejected.
 build_release() {
   local started
+  # a command of the hook itself failed (extracting, copying, moving): not the commit's fault
+  trap 'server_failed $LINENO $?' ERR
   sha=$1
   id=$(date -u +%Y%m%dT%H%M%S)-${sha:0:12}
   tmp="$root/tmp/$id"
@@ -268,6 +285,12 @@ build_release() {
   step "$tmp/src" "${npm[@]}" run build || fail_build "the build" $?
   [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build" 1; }
   run_checks
+  # nginx includes this file: only add_header lines (and comments) may reach it
+  if [ -f dist/security-headers.conf ] && grep -vqE '^[[:space:]]*(#.*)?$|^add_header [A-Za-z-]+ "[^"]*" always;$' dist/security-headers.conf; then
+    grep -vnE '^[[:space:]]*(#.*)?$|^add_header [A-Za-z-]+ "[^"]*" always;$' dist/security-headers.conf | head -n 5 >>"$log"
+    echo "dist/security-headers.conf may hold only lines of the form: add_header Name \"value\" always;" >>"$log"
+    fail_build "the headers check" 1
+  fi
   save_build_cache
   chmod -R a+rX dist
   # a release appears whole, or not at all
@@ -307,9 +330,9 @@ pre_receive() {
 # (it touches run/updated-SHA) or for receive-pack (PID) to end, 600 s at most, then makes the
 # outcome whole: the release published if the branch names SHA, else deleted.
 finish() {
-  local id=$1 sha=$2 rp=$3 start=$4 now
-  cd "$root"
+  local id=$1 sha=$2 rp=$3 start=$4 now flag
   flag="$root/run/updated-$sha"
+  cd "$root"
   while [ ! -e "$flag" ] && running "$rp" "$start" && ((SECONDS < 600)); do
     sleep 0.1
   done
@@ -373,20 +396,18 @@ prune() { # keeps what live and previous name, then the newest releases (ids sor
     while read -r old; do rm -rf "${root:?}/releases/$old"; done
 }
 
-flag=""
 post_receive() {
   local touched="" o n ref sha id
   while read -r o n ref; do [ "$ref" = "refs/heads/$BRANCH" ] && touched=1; done
   [ -n "$touched" ] || exit 0
   exec 9>>"$root/run/switch.lock"
-  lock 9 switching
+  lock 9 switching "$BRANCH has moved: the push's finisher publishes it once the switch is free (npm run publish -- status shows it)."
   # Whatever order concurrent pushes finish in, live follows what the branch names now.
   sha=$(git rev-parse -q --verify "refs/heads/$BRANCH") || exit 0
-  flag="$root/run/updated-$sha"
-  trap 'touch "$flag"' EXIT # tells the push's finisher that this hook took care of live
   id=$(release_of "$sha")
   [ -n "$id" ] || die "no release was built for ${sha:0:12}; the live site is unchanged."
   publish "$id"
+  touch "$root/run/updated-$sha" # tells the push's finisher that live is taken care of
   say "published ${sha:0:12}: live -> releases/$id"
   after_publish
 }

@@ -439,6 +439,13 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(install.code).not.toBe(0);
     expect(install.output, install.output).toContain('npm install failed on the server (see its output above): not a problem with your commit');
     expect(install.output).not.toContain('fix the error above');
+    // a lockfile npm ci refuses (out of sync with package.json) is the commit's to fix
+    const needsDep = { ...pkg, dependencies: { 'left-pad': '1.3.0' } };
+    commit(author, { 'package.json': JSON.stringify(needsDep), 'package-lock.json': fakeFiles['package-lock.json']! });
+    const stale = await push(author);
+    expect(stale.code).not.toBe(0);
+    expect(stale.output, stale.output).toContain('npm ci failed');
+    expect(stale.output).toContain('push rejected: fix the error above');
     expect(readdirSync(join(server, 'tmp'))).toEqual([]);
     expect(live(server)).toContain('Nothing published yet');
     expect(releases(server)).toHaveLength(1);
