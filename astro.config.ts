@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { markdownConfig, siteMarkdownProcessor } from './src/markdown/pipeline.ts';
+import { buildCache } from './src/integrations/build-cache.ts';
 import { checkPosts } from './src/integrations/check-posts.ts';
 import { markdownRenders } from './src/integrations/markdown-renders.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
@@ -21,7 +22,7 @@ const plain = process.env.RZ_PLAIN === '1';
 // Astro's cache (content store, incremental pages) lives in this checkout, under a key of all
 // the code and settings the output depends on: a change to any of them starts from a cold cache.
 // One build at a time per checkout holds it (a second waits); the dev server does not use it.
-const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname), { exclusive: ['build', 'check', 'sync'].includes(process.argv[2] ?? '') });
+const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname), { command: process.argv[2] ?? '' });
 
 const markdownProcessor = siteMarkdownProcessor();
 
@@ -43,7 +44,7 @@ export default defineConfig({
     },
   },
   prerenderConflictBehavior: 'error',
-  integrations: plain ? [mdx(), preact()] : [checkPosts(), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
+  integrations: plain ? [buildCache(cacheDir), mdx(), preact()] : [buildCache(cacheDir), checkPosts(), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
   markdown: plain ? {} : markdownConfig(markdownProcessor),
   devToolbar: { enabled: false },
   // Pages whose cacheKey (getStaticPaths) and module graph are unchanged are copied from the cache.

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cacheFolder, filesUnder, hashFiles } from '../src/lib/build-cache.ts';
+import { cacheRoot, filesUnder, hashFiles } from '../src/lib/build-cache.ts';
 import { staticSiteChecks } from './site-checks.ts';
 
 const args = process.argv.slice(2);
@@ -31,7 +31,7 @@ function codeFiles(): string[] {
 }
 
 if (!args.includes('--no-astro-check')) {
-  const passed = join(root, cacheFolder, 'checks', `astro-check-${hashFiles(root, codeFiles(), [process.version])}`);
+  const passed = join(cacheRoot(root), 'checks', `astro-check-${hashFiles(root, codeFiles(), [process.version])}`);
   if (existsSync(passed)) step('astro check (this code passed it before; only posts changed)', []);
   else {
     const r = spawnSync(process.execPath, [astro, 'check'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { findBrokenLinks } from '../src/lib/site-check/links.ts';
 import { pageAssets } from '../src/lib/site-check/budgets.ts';
-import { cacheFolder, filesUnder, hashFiles } from '../src/lib/build-cache.ts';
+import { cacheRoot, filesUnder, hashFiles } from '../src/lib/build-cache.ts';
 
 export const budgets = { cssBytes: 20 * 1024, postJsBytes: 4 * 1024 };
 
@@ -22,17 +22,17 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /** html-validate's verdict per page hash, kept in the checkout's cache under a key of the validator and its rules. */
 function validationCache(): { get: (h: string) => string[] | undefined; set: (h: string, m: string[]) => void; save: () => void } {
   const key = hashFiles(root, ['.htmlvalidate.json', 'package-lock.json', 'scripts/site-checks.ts'].filter((f) => existsSync(join(root, f))));
-  const file = join(root, cacheFolder, 'checks', `html-validate-${key}.json`);
+  const file = join(cacheRoot(root), 'checks', `html-validate-${key}.json`);
   let known: Record<string, string[]> = {};
   try { known = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>; } catch { /* none yet, or unreadable: validate all */ }
-  let dirty = false;
+  const now: Record<string, string[]> = {}; // this run's pages only: the file does not grow from push to push
   return {
-    get: (h) => known[h],
-    set: (h, m) => { known[h] = m; dirty = true; },
+    get: (h) => { const m = known[h]; if (m) now[h] = m; return m; },
+    set: (h, m) => { now[h] = m; },
     save: () => {
-      if (!dirty) return;
+      if (JSON.stringify(Object.keys(now).sort()) === JSON.stringify(Object.keys(known).sort())) return;
       mkdirSync(join(file, '..'), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify(known)); // a killed or full-disk write leaves the old file
+      writeFileSync(`${file}.tmp`, JSON.stringify(now)); // a killed or full-disk write leaves the old file
       renameSync(`${file}.tmp`, file);
     },
   };

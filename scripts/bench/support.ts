@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanEnv } from '../../tests/e2e/support/build.ts';
-import { cacheFolder } from '../../src/lib/build-cache.ts';
+import { cacheRoot } from '../../src/lib/build-cache.ts';
 
 export interface Row { section: string; name: string; value: number; unit: string; note?: string }
 
@@ -17,7 +17,7 @@ export function timedBuild(name: string, env: Record<string, string> = {}, opts:
   const cwd = opts.cwd ?? root;
   const outDir = join(benchDir, name);
   rmSync(outDir, { recursive: true, force: true });
-  if (!opts.warm) rmSync(join(cwd, cacheFolder), { recursive: true, force: true });
+  if (!opts.warm) rmSync(cacheRoot(cwd), { recursive: true, force: true });
   const t = performance.now();
   const r = spawnSync(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd, encoding: 'utf8', env: cleanEnv(env), maxBuffer: 1 << 28,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { astroCacheDir, claim, codeKey, filesUnder, release } from './build-cache.ts';
+import { astroCacheDir, buildFinished, cacheRoot, claim, codeKey, filesUnder, release } from './build-cache.ts';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'rz-key-'));
@@ -56,12 +56,12 @@ describe('astroCacheDir', () => {
       expect(claim(dir, holder.pid!)).toBe(true);
       expect(claim(dir)).toBe(false);
       expect(claim(dir, holder.pid!)).toBe(true); // the holder again: still its own
-      expect(() => astroCacheDir(root, 'k', { exclusive: true, waitMs: 300 })).toThrow(/another build in this checkout still holds/);
+      expect(() => astroCacheDir(root, 'k', { command: 'build', waitMs: 300 })).toThrow(/another build in this checkout still holds/);
     } finally {
       holder.kill('SIGKILL');
       await new Promise((r) => holder.once('exit', r));
     }
-    expect(astroCacheDir(root, 'k', { exclusive: true })).toBe(dir); // the holder died: its claim is taken over
+    expect(astroCacheDir(root, 'k', { command: 'check' })).toBe(dir); // the holder died: its claim is taken over
     expect(readFileSync(join(dir, '.writer'), 'utf8')).toBe(String(process.pid));
     release(dir);
     expect(existsSync(join(dir, '.writer'))).toBe(false);
@@ -70,13 +70,36 @@ describe('astroCacheDir', () => {
   it('is inside the checkout, one folder per key, keeping the most recent other key', () => {
     const root = project();
     const dirs = ['k1', 'k2', 'k3'].map((k, i) => {
-      const d = astroCacheDir(root, k);
+      const d = astroCacheDir(root, k, { keep: 2 });
       mkdirSync(d, { recursive: true });
       utimesSync(d, new Date(1e12 + i * 1000), new Date(1e12 + i * 1000));
       return d;
     });
     expect(dirs[0]).toBe(join(root, '.cache/astro-k1'));
-    astroCacheDir(root, 'k4');
+    astroCacheDir(root, 'k4', { keep: 2 });
     expect(dirs.map(existsSync)).toEqual([false, false, true]);
+  });
+
+  it('drops the page copies of a build that did not finish, and keeps the content store', () => {
+    const root = project();
+    const dir = astroCacheDir(root, 'k', { command: 'build' });
+    for (const f of ['data-store.json', 'incremental-build.json', 'dist/index.html']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), 'x');
+    }
+    release(dir); // killed before astro:build:done
+    astroCacheDir(root, 'k', { command: 'build' });
+    expect(['data-store.json', 'incremental-build.json', 'dist'].map((f) => existsSync(join(dir, f)))).toEqual([true, false, false]);
+    writeFileSync(join(dir, 'incremental-build.json'), 'x');
+    buildFinished(dir);
+    release(dir);
+    astroCacheDir(root, 'k', { command: 'build' });
+    expect(existsSync(join(dir, 'incremental-build.json'))).toBe(true);
+    release(dir);
+  });
+
+  it('moves with RZ_CACHE_DIR', () => {
+    expect(cacheRoot('/srv/site', { RZ_CACHE_DIR: '/tmp/c' })).toBe('/tmp/c');
+    expect(cacheRoot('/srv/site', {})).toBe('/srv/site/.cache');
   });
 });

@@ -1,7 +1,7 @@
 // The build caches as an author meets them: two checkouts that share one node_modules, built
 // at the same time; a warm rebuild against a cold one; a change to plugin code; a killed build.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,7 @@ describe('build caches', { timeout: 300_000 }, () => {
   const b = checkout();
 
   it('two checkouts sharing node_modules, built at once, each publish their own posts', async () => {
+    const started = Date.now();
     addPost(a, 'only-in-alpha', 'zzqx-alpha');
     addPost(b, 'only-in-beta', 'zzqx-beta');
     const [ra, rb] = await Promise.all([build(a).done, build(b).done]);
@@ -61,7 +62,8 @@ describe('build caches', { timeout: 300_000 }, () => {
     expect(existsSync(join(b, 'dist/posts/only-in-alpha'))).toBe(false);
     // each checkout's caches are its own, none in the shared packages
     expect(readdirSync(join(a, '.cache')).some((n) => n.startsWith('astro-'))).toBe(true);
-    expect(existsSync(join(root, 'node_modules/.astro/data-store.json'))).toBe(false);
+    const shared = join(root, 'node_modules/.astro/data-store.json');
+    if (existsSync(shared)) expect(statSync(shared).mtimeMs, 'the shared packages\' cache was written').toBeLessThan(started);
   });
 
   it('a warm rebuild renders no Markdown and writes a dist byte-identical to the cold build', async () => {
@@ -86,7 +88,7 @@ describe('build caches', { timeout: 300_000 }, () => {
     writeFileSync(diagram, readFileSync(diagram, 'utf8').replace("'The address space as a table'", "'The address space as a table (zzqx-new-diagram-code)'"));
     const code = await build(a).done;
     expect(code.code, code.output).toBe(0);
-    expect(rendered(code.output)).toBeGreaterThanOrEqual(3);
+    expect(rendered(code.output)).toBe(readdirSync(join(a, 'content/posts')).filter((f) => f.endsWith('.md')).length); // every post again
     expect(readFileSync(join(a, 'dist/posts/linux-process-the-beginning/index.html'), 'utf8')).toContain('zzqx-new-diagram-code');
   });
 

@@ -28,6 +28,8 @@ export function buildSite(name: string, opts: { base?: string; contentDir?: stri
     cwd: root,
     encoding: 'utf8',
     env: cleanEnv({
+      // the test builds' caches stay apart from the checkout's own (each variant is a key of its own)
+      RZ_CACHE_DIR: join(buildRoot, 'cache'),
       ...(opts.base ? { RZ_BASE: opts.base } : {}),
       ...(opts.contentDir ? { RZ_CONTENT_DIR: opts.contentDir } : {}),
       ...opts.env,
