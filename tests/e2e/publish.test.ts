@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support/build.ts';
+import { launch } from './support/browser.ts';
 import { ensureNginx, startNginx, type Nginx } from './support/nginx.ts';
 import {
   addPost, authorRepo, cloneAuthor, git, liveTarget, makeServerDir, publishCli, push, startPush,
@@ -93,8 +94,13 @@ describe('publishing with git push', () => {
     }
     expect(fresh.get('content-security-policy')).toBe(liveCsp());
     expect(fresh.get('cross-origin-opener-policy')).toBe('same-origin');
-    const curl = spawnSync('curl', ['-sI', `${web.url}/`], { encoding: 'utf8' });
-    if (curl.status === 0) expect(curl.stdout.toLowerCase()).toContain(`content-security-policy: ${liveCsp()}`.toLowerCase());
+    const sent = `content-security-policy: ${liveCsp()}`.toLowerCase();
+    let curl = spawnSync('curl', ['-sI', `${web.url}/`], { encoding: 'utf8' });
+    for (let i = 0; i < 50 && curl.status === 0 && !curl.stdout.toLowerCase().includes(sent); i++) {
+      await new Promise((r) => setTimeout(r, 100)); // (a new connection may still reach a worker of the old configuration)
+      curl = spawnSync('curl', ['-sI', `${web.url}/`], { encoding: 'utf8' });
+    }
+    if (curl.status === 0) expect(curl.stdout.toLowerCase()).toContain(sent);
 
     const asset = /(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/.exec(home.body)?.[1];
     expect(asset, 'the home page links a hashed asset').toBeTruthy();
@@ -312,6 +318,40 @@ describe('publishing with git push', () => {
     expect(retried, 'resent GETs (a closed keep-alive connection)').toBeLessThan(requests / 100);
     console.log(`load test: ${requests} requests by 4 readers through 3 publishes, ${problems.length} failed, ${retried} resent after nginx's reload closed a connection`);
     configure();
+  });
+
+  it('a search opened in Chromium before a publish that changes the index still answers after it', async () => {
+    if (!web) return;
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const failed: string[] = [];
+      let afterSwitch = 0;
+      let switched = false;
+      page.on('response', (res) => {
+        if (!new URL(res.url()).pathname.startsWith('/pagefind/')) return;
+        if (switched) afterSwitch++;
+        if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
+      });
+      await page.goto(`${web.url}/search/`);
+      // The reader opened search: Pagefind has loaded this release's entry and metadata, no word index yet.
+      // (a string, so that vitest does not rewrite the page's import)
+      await page.evaluate(`import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); globalThis.openSearch = pf; })`);
+      const entry = readFileSync(join(server, 'live/pagefind/pagefind-entry.json'), 'utf8');
+      addPost(author, 'search-after-switch', post('Search after a switch'), 'zzqx-search-switch: a post that changes the index.');
+      const r = await push(author);
+      expect(r.code, r.output).toBe(0);
+      expect(readFileSync(join(server, 'live/pagefind/pagefind-entry.json'), 'utf8'), 'the index changed').not.toBe(entry);
+      switched = true;
+      // ... and types after the switch: the words it asks for are in the index it loaded
+      const urls = await page.evaluate(`globalThis.openSearch.search('SLIST_HEADER')
+        .then((found) => Promise.all(found.results.map(async (x) => (await x.data()).url)))`) as string[];
+      expect(urls.some((u) => u.includes('exinterlockedpopentryslist')), urls.join(' ')).toBe(true);
+      expect(afterSwitch, 'the open search fetched index files after the switch').toBeGreaterThan(0);
+      expect(failed).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('rollback serves the previous release, status says it was on purpose, and the next push keeps --keep releases', async () => {
