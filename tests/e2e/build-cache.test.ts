@@ -70,6 +70,7 @@ describe('build caches', { timeout: 300_000 }, () => {
     const warm = await build(a, 'dist-warm').done;
     expect(warm.code, warm.output).toBe(0);
     expect(rendered(warm.output)).toBe(0);
+    expect(warm.output).toMatch(/posts\/linux-process-the-beginning\/index\.html \(restored\)/); // the page came from the page cache
     const cold = tree(join(a, 'dist'));
     const again = tree(join(a, 'dist-warm'));
     expect([...again.keys()]).toEqual([...cold.keys()]);
