@@ -38,7 +38,7 @@ function validationCache(): { get: (h: string) => string[] | undefined; set: (h:
   };
 }
 
-export async function staticSiteChecks(dist: string, opts: { cache?: boolean } = {}): Promise<SiteCheckResult> {
+export async function staticSiteChecks(dist: string): Promise<SiteCheckResult> {
   const files = filesUnder(dist, ['.']).map((f) => join(dist, f));
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
   const urlOf = (f: string) => `/${relative(dist, f)}`.replace(/index\.html$/, '');
@@ -49,21 +49,21 @@ export async function staticSiteChecks(dist: string, opts: { cache?: boolean } =
   // The project's config, wherever the build lives (a config search from the file would miss it in /tmp).
   const config = JSON.parse(readFileSync(join(root, '.htmlvalidate.json'), 'utf8'));
   const hv = new HtmlValidate(new StaticConfigLoader(config));
-  const cache = opts.cache === false ? undefined : validationCache();
+  const cache = validationCache();
   const html: string[] = [];
   let validated = 0;
   for (const p of pages) {
     const h = sha(p.html);
-    let messages = cache?.get(h);
+    let messages = cache.get(h);
     if (!messages) {
       const report = await hv.validateString(p.html, p.file);
       messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
-      cache?.set(h, messages);
+      cache.set(h, messages);
       validated++;
     }
     for (const m of messages) html.push(`${p.url}:${m}`);
   }
-  cache?.save();
+  cache.save();
 
   const links = findBrokenLinks(pages, new Set(files.map((f) => `/${relative(dist, f)}`))).map((p) => `${p.page}: ${p.link} (${p.reason})`);
 

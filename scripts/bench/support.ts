@@ -1,10 +1,10 @@
 // What the benchmark sections share: a timed cold `astro build` into .bench/<name>,
 // the reference corpus (../shared/corpus/gen.py), and a recursive file list.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanEnv } from '../../tests/e2e/support/build.ts';
-import { cacheRoot } from '../../src/lib/build-cache.ts';
+import { cacheRoot, filesUnder } from '../../src/lib/build-cache.ts';
 
 export interface Row { section: string; name: string; value: number; unit: string; note?: string }
 
@@ -38,8 +38,8 @@ export function corpus(n: number): string {
   return dir;
 }
 
-export const listFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [join(dir, n)]));
+/** Every file under `dir`, as absolute paths. */
+export const listFiles = (dir: string): string[] => filesUnder(dir, ['.']).map((f) => join(dir, f));
 
 /** A built module (site-relative URL) and the modules it imports statically; dynamic imports load on demand and are left out. */
 export function moduleClosure(dist: string, url: string, seen = new Set<string>()): Set<string> {

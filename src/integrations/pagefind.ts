@@ -20,10 +20,11 @@
 // CLI cannot do.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { filesUnder } from '../lib/build-cache.ts';
 import { prepareForIndex } from '../lib/search/html.ts';
 import { pageUrlFromFile, postLinks } from '../lib/search/paths.ts';
 import { SEARCH_SINK, type SearchSink } from '../lib/search/sink.ts';
@@ -46,12 +47,9 @@ const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/
 
 export interface IndexStats { pages: number; extraWords: number; files: Map<string, Uint8Array> }
 
+/** The built pages under `dir`, Pagefind's own output left out. */
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return n === 'pagefind' ? [] : htmlFiles(p);
-    return n.endsWith('.html') ? [p] : [];
-  });
+  return filesUnder(dir, ['.'], (rel) => rel === 'pagefind').filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
 }
 
 async function newIndex(): Promise<pagefind.PagefindIndex> {

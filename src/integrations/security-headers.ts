@@ -1,16 +1,13 @@
 // After a build: write `_headers` (Netlify/Cloudflare) and `security-headers.conf`
 // (nginx) into the output, carrying one CSP that covers every page's meta policy.
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from '../lib/build-cache.ts';
 import { cspFromHtml, mergeCspPolicies, renderHostHeaders, renderNginxHeaders } from '../lib/security-headers.ts';
 
-const htmlFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? htmlFiles(p) : n.endsWith('.html') ? [p] : [];
-  });
+const htmlFiles = (dir: string): string[] => filesUnder(dir, ['.']).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
 
 export function securityHeaderFiles(): AstroIntegration {
   let base = '/';
