@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../src/lib/posts.ts';
+import { readSettings } from '../src/lib/settings.ts';
 
 const usage = 'usage: npm run new -- "Post title" [--tags windows,kernel]';
 const args = process.argv.slice(2);
@@ -19,7 +20,7 @@ if (!title) { console.error(`a post needs a title\n${usage}`); process.exit(2); 
 const slug = slugify(title);
 if (!slug) { console.error(`"${title}" gives an empty file name: use some letters or digits in the title`); process.exit(2); }
 
-const dir = process.env.RZ_CONTENT_DIR ?? 'content/posts';
+const dir = readSettings().contentDir;
 const file = join(dir, `${slug}.md`);
 if (existsSync(file)) { console.error(`${file} already exists: choose another title, or edit that file`); process.exit(1); }
 const today = new Date().toISOString().slice(0, 10);

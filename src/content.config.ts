@@ -4,14 +4,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { slugFromPath } from './lib/frontmatter-check.ts';
+import { readSettings } from './lib/settings.ts';
 
 const day = (field: string) =>
   z.coerce.date({ error: `${field}: write a date as YYYY-MM-DD, e.g. ${field}: 2016-12-28` });
 
 const posts = defineCollection({
   loader: glob({
-    // RZ_CONTENT_DIR points a build at another folder of posts (tests, benchmarks).
-    base: process.env.RZ_CONTENT_DIR ?? './content/posts',
+    base: readSettings().contentDir,
     pattern: '**/*.{md,mdx}',
     generateId: ({ entry, data }) => (typeof data['slug'] === 'string' ? data['slug'] : slugFromPath(entry)),
   }),

@@ -1,7 +1,9 @@
-// The one place pages read posts from: the content collection, with drafts
-// hidden outside `astro dev`, and the derived fields pages need.
+// The one place pages read posts from: the content collection, with drafts and scheduled
+// posts hidden outside `astro dev`, tags by their shown spelling, and the fields pages need.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { excerptFromMarkdown, joinBase, readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
+import { readSettings } from '../lib/settings.ts';
+import { showTags, tagSpellings } from '../lib/tags.ts';
 
 export interface Post extends PostMeta {
   entry: CollectionEntry<'posts'>;
@@ -16,7 +18,7 @@ const base = import.meta.env.BASE_URL;
 /** Site-relative URL for a path, respecting Astro's `base`. */
 export const url = (path: string): string => joinBase(base, path);
 export const postUrl = (slug: string): string => url(`posts/${slug}/`);
-export const tagUrl = (tagSlug: string): string => url(`tags/${tagSlug}/`);
+export const tagUrl = (tagSlug: string): string => url(`tags/${encodeURIComponent(tagSlug)}/`);
 
 let cache: Promise<Post[]> | undefined;
 
@@ -41,15 +43,20 @@ export function getPosts(): Promise<Post[]> {
         minutes: readingTime(body).minutes,
       };
     });
-    return sortPostsNewestFirst(visiblePosts(posts, import.meta.env.DEV));
+    const visible = visiblePosts(posts, import.meta.env.DEV, readSettings().now);
+    // one tag, one spelling: Linux and linux are shown as the one most posts use
+    const shown = tagSpellings(visible.map((p) => p.tags));
+    for (const p of visible) p.tags = showTags(p.tags, shown);
+    return sortPostsNewestFirst(visible);
   })();
   return cache;
 }
 
 /**
  * The cacheKey of a page that shows these posts (experimental.incrementalBuild skips a page whose
- * key and code are unchanged): each post's content digest, its URL and, for lists, its place.
+ * key and code are unchanged): each post's content digest, its URL, its shown tags (another post
+ * can change their spelling) and, for lists, its place.
  */
 export function pageCacheKey(...posts: Array<Post | undefined>): string {
-  return JSON.stringify(posts.map((p) => (p ? [p.url, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body])] : null)));
+  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body])] : null)));
 }

@@ -1,23 +1,13 @@
-// Astro integration: validates every post's frontmatter before the build starts,
-// so one bad post stops the build with file:line, field and fix (nothing is half-built).
+// Astro integration: checks every post file and its frontmatter before the build starts, so one
+// bad post stops the build with file:line, field and fix (nothing is half-built), and says which
+// posts are scheduled (dated after the build's day) and when they appear.
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPostSources, formatProblems } from '../lib/frontmatter-check.ts';
-
-/** Where posts live; RZ_CONTENT_DIR overrides it for tests and benchmarks. */
-export const postsDir = process.env.RZ_CONTENT_DIR ?? 'content/posts';
-
-export function listPosts(dir: string): string[] {
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return []; }
-  return names.flatMap((n) => {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return listPosts(p);
-    return /\.(md|mdx)$/i.test(n) ? [p] : [];
-  });
-}
+import { formatProblems, inspectPostSources, scheduledPosts } from '../lib/frontmatter-check.ts';
+import { listPostFiles } from '../lib/post-files.ts';
+import { readSettings } from '../lib/settings.ts';
 
 export function checkPosts(): AstroIntegration {
   return {
@@ -25,16 +15,27 @@ export function checkPosts(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const files = listPosts(resolve(root, postsDir));
-        const problems = checkPostSources(files.map((f) => ({ path: relative(root, f), source: readFileSync(f, 'utf8') })));
+        const settings = readSettings();
+        const listed = listPostFiles(resolve(root, settings.contentDir), (f) => relative(root, f));
+        const sources = listed.files.map((f) => ({ path: relative(root, f), source: readFileSync(f, 'utf8') }));
+        const inspected = inspectPostSources(sources);
+        const problems = [...listed.problems, ...inspected.problems];
         const errors = problems.filter((p) => p.severity === 'error');
         const warnings = problems.filter((p) => p.severity === 'warning');
         if (warnings.length) logger.warn(`\n${formatProblems(warnings)}`);
-        if (!errors.length) return;
-        const text = `${errors.length} problem${errors.length > 1 ? 's' : ''} in post frontmatter:\n${formatProblems(errors)}`;
-        // The dev server keeps running so the author can fix the file and see it reload.
-        if (command === 'dev') logger.error(text);
-        else throw new Error(text);
+        if (errors.length) {
+          const text = `${errors.length} problem${errors.length > 1 ? 's' : ''} in posts:\n${formatProblems(errors)}`;
+          logger.error(text);
+          // The dev server keeps running so the author can fix the file and see it reload. A build
+          // exits: a thrown error would add a stack trace and Astro's guessed hints (any "window" in
+          // the text earns one about browser APIs) to the author's message.
+          if (command !== 'dev') process.exit(1);
+        }
+        if (command !== 'build') return;
+        const scheduled = scheduledPosts(inspected.posts, settings.now);
+        if (scheduled.length)
+          logger.info(`${scheduled.length} scheduled post${scheduled.length > 1 ? 's' : ''}, published by the first build on or after its day (UTC):\n${
+            scheduled.map((s) => `  scheduled: ${s.file} on ${s.day}`).join('\n')}`);
       },
     },
   };

@@ -25,6 +25,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { filesUnder } from '../lib/build-cache.ts';
+import { readSettings } from '../lib/settings.ts';
 import { prepareForIndex } from '../lib/search/html.ts';
 import { pageUrlFromFile, postLinks } from '../lib/search/paths.ts';
 import { SEARCH_SINK, type SearchSink } from '../lib/search/sink.ts';
@@ -249,7 +250,7 @@ export function pagefindSearch(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const dev = new DevIndex(base, logger);
-        const contentDir = resolve(root, process.env.RZ_CONTENT_DIR ?? 'content/posts');
+        const contentDir = resolve(root, readSettings().contentDir);
         server.watcher.add(contentDir);
         server.watcher.on('all', (_event: string, file: string) => {
           if (resolve(file).startsWith(contentDir) || /\.(md|mdx|astro)$/.test(file)) dev.changed();

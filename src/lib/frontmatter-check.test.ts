@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPostSources, formatProblems, isValidDateString } from './frontmatter-check.ts';
+import { checkPostSources, formatProblems, inspectPostSources, isValidDateString, scheduledPosts } from './frontmatter-check.ts';
 
 const good = '---\ntitle: "A post"\ndate: 2016-12-28\ntags: [windows, kernel]\n---\n\nBody.\n';
 const check = (source: string, path = 'content/posts/a-post.md') => checkPostSources([{ path, source }]);
@@ -33,6 +33,22 @@ describe('checkPostSources', () => {
     ]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toContain('content/posts/one.md and content/posts/two.md');
+    expect(problems[0]).toMatchObject({ file: 'content/posts/two.md', line: 4 }); // the slug: line
+  });
+
+  it('reports tags of two posts that would share a URL on the tag\'s own line', () => {
+    const problems = checkPostSources([
+      { path: 'content/posts/one.md', source: good.replace('[windows, kernel]', '[windows, csharp]') },
+      { path: 'content/posts/two.md', source: good.replace('tags: [windows, kernel]', 'tags:\n  - windows\n  - C#') },
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(formatProblems(problems)).toMatch(/^content\/posts\/two\.md:6: error in tags: the tag "C#" and the tag "csharp" \(content\/posts\/one\.md:4\) would share the URL \/tags\/csharp\//);
+  });
+
+  it('tells to indent with spaces when the YAML holds a tab', () => {
+    const [p] = check('---\ntitle: x\ndate: 2016-12-28\ntags:\n\t- windows\n---\n');
+    expect(p).toMatchObject({ field: 'frontmatter', line: 5 });
+    expect(p!.fix).toBe('indent with spaces, not tabs');
   });
 
   it('reports a file without frontmatter and YAML syntax errors', () => {
@@ -57,5 +73,19 @@ describe('isValidDateString', () => {
     expect(isValidDateString('2016-12-28T10:00:00Z')).toBe(true);
     expect(isValidDateString('2016-02-30')).toBe(false);
     expect(isValidDateString('28/12/2016')).toBe(false);
+  });
+});
+
+describe('scheduledPosts', () => {
+  it('lists the posts dated after the day, soonest first, drafts left out', () => {
+    const { posts } = inspectPostSources([
+      { path: 'later.md', source: '---\ntitle: x\ndate: 2027-03-01\n---\n' },
+      { path: 'soon.md', source: '---\ntitle: x\ndate: 2027-01-05\n---\n' },
+      { path: 'draft.md', source: '---\ntitle: x\ndate: 2027-01-02\ndraft: true\n---\n' },
+      { path: 'old.md', source: '---\ntitle: x\ndate: 2016-12-28\n---\n' },
+      { path: 'today.md', source: '---\ntitle: x\ndate: 2027-01-01\n---\n' },
+    ]);
+    expect(scheduledPosts(posts, new Date('2027-01-01T00:00:00Z'))).toEqual([{ file: 'soon.md', day: '2027-01-05' }, { file: 'later.md', day: '2027-03-01' }]);
+    expect(scheduledPosts(posts, new Date('2027-03-01T00:00:00Z'))).toEqual([]);
   });
 });

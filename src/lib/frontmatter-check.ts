@@ -2,6 +2,7 @@
 // build with the file, the line, the field and the fix (zod's own messages in
 // content.config.ts say the field, not the line, and see one file at a time).
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { tagProblems, type TagUse } from './tags.ts';
 
 export interface PostSource { path: string; source: string }
 export interface Problem { file: string; line: number; field: string; message: string; fix: string; severity: 'error' | 'warning' }
@@ -42,9 +43,20 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return best;
 }
 
+/** The fix for a YAML error, by the parser's error code. */
+function yamlFix(code: string): string {
+  if (code === 'TAB_AS_INDENT' || code === 'TAB_IN_INDENT') return 'indent with spaces, not tabs';
+  if (code === 'DUPLICATE_KEY') return 'keep one line for each field';
+  if (code === 'MISSING_CHAR' || code === 'UNEXPECTED_TOKEN' || code === 'BAD_INDENT')
+    return 'check the quotes, brackets and indentation on that line (a list is `tags: [a, b]`)';
+  return 'fix the YAML on that line (quote values that contain a colon: title: "A: B")';
+}
+
 /** Check one post; returns its problems and the slug it claims. */
-export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; draft: boolean } {
+export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; slugLine: number; draft: boolean; tags: TagUse[]; date?: Date } {
   const problems: Problem[] = [];
+  const tagUses: TagUse[] = [];
+  let slugLine = 1;
   const add = (line: number, field: string, message: string, fix: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: path, line, field, message, fix, severity });
   let slug = slugFromPath(path);
@@ -52,19 +64,19 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(text);
   if (!m) {
     add(1, 'frontmatter', 'the post has no frontmatter block', 'start the file with a block between two `---` lines holding at least `title:` and `date:`');
-    return { problems, slug, draft: false };
+    return { problems, slug, slugLine, draft: false, tags: tagUses };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(m[1] ?? '', { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line + 1); // +1: the opening ---
   for (const err of doc.errors) {
-    add(lineOf(err.pos[0]), 'frontmatter', `YAML syntax error: ${err.message.split('\n')[0]}`, 'fix the YAML on that line (quote titles that contain a colon: title: "A: B")');
+    add(lineOf(err.pos[0]), 'frontmatter', `YAML syntax error: ${err.message.split('\n')[0]}`, yamlFix(err.code));
   }
-  if (doc.errors.length) return { problems, slug, draft: false };
+  if (doc.errors.length) return { problems, slug, slugLine, draft: false, tags: tagUses };
   const root = doc.contents;
   if (!isMap(root)) {
     add(2, 'frontmatter', 'the frontmatter is not a list of `field: value` lines', 'write fields as `title: "…"`, `date: 2016-12-28`, one per line');
-    return { problems, slug, draft: false };
+    return { problems, slug, slugLine, draft: false, tags: tagUses };
   }
   const fields = new Map<string, { value: unknown; line: number; node: unknown }>();
   for (const pair of root.items) {
@@ -101,6 +113,7 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
     if (!isSeq(tags.node)) add(tags.line, 'tags', 'tags must be a list', 'write tags as a list, e.g. `tags: [windows, kernel]`');
     else if (!tags.node.items.every((t) => isScalar(t) && typeof t.value === 'string' && t.value.trim()))
       add(tags.line, 'tags', 'every tag must be a word', 'write tags as a list of words, e.g. `tags: [windows, kernel]`');
+    else for (const t of tags.node.items) if (isScalar(t)) tagUses.push({ file: path, line: lineOf(t.range?.[0]), tag: String(t.value) });
   }
   const description = fields.get('description');
   if (description && typeof description.value !== 'string')
@@ -112,7 +125,7 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   if (slugField) {
     if (typeof slugField.value !== 'string' || !slugPattern.test(slugField.value))
       add(slugField.line, 'slug', `slug must be lower-case words joined by hyphens, not ${JSON.stringify(slugField.value)}`, 'e.g. `slug: linux-process-the-beginning`, or remove it to use the file name');
-    else slug = slugField.value;
+    else { slug = slugField.value; slugLine = slugField.line; }
   } else if (!slugPattern.test(slug)) {
     add(1, 'slug', `the file name gives the slug ${JSON.stringify(slug)}, which is not lower-case words joined by hyphens`, 'rename the file (e.g. my-post.md) or add `slug: my-post`');
   }
@@ -121,24 +134,46 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
     const near = closest(key, knownFields);
     add(f.line, key, `unknown field "${key}"`, near ? `did you mean \`${near}\`?` : `the fields are ${knownFields.join(', ')}`, 'warning');
   }
-  return { problems, slug, draft: draft?.value === true };
+  const day = date && (date.value instanceof Date ? date.value.toISOString() : date.value);
+  const when = typeof day === 'string' && isValidDateString(day) ? new Date(day.length === 10 ? `${day}T00:00:00Z` : day) : undefined;
+  return { problems, slug, slugLine, draft: draft?.value === true, tags: tagUses, ...(when ? { date: when } : {}) };
 }
 
-/** Check all posts, including slugs shared by two files. */
+/** What the checks read of a post: its file, slug, whether a draft, and its date if valid. */
+export interface PostFacts { file: string; slug: string; draft: boolean; date: Date | undefined }
+
+/** Check all posts, including slugs shared by two files and tags that would share a URL. */
 export function checkPostSources(posts: readonly PostSource[]): Problem[] {
+  return inspectPostSources(posts).problems;
+}
+
+/** The checks of checkPostSources, and the facts read on the way. */
+export function inspectPostSources(posts: readonly PostSource[]): { problems: Problem[]; posts: PostFacts[] } {
+  const facts: PostFacts[] = [];
   const problems: Problem[] = [];
   const bySlug = new Map<string, string>();
+  const tags: TagUse[] = [];
   for (const post of [...posts].sort((a, b) => a.path.localeCompare(b.path))) {
     const r = checkPostSource(post);
     problems.push(...r.problems);
+    tags.push(...r.tags);
+    facts.push({ file: post.path, slug: r.slug, draft: r.draft, date: r.date });
     const other = bySlug.get(r.slug);
     if (other) {
-      problems.push({ file: post.path, line: 1, field: 'slug', severity: 'error',
+      problems.push({ file: post.path, line: r.slugLine, field: 'slug', severity: 'error',
         message: `two posts have the slug "${r.slug}": ${other} and ${post.path}`,
         fix: `rename one of the files, or give one of them its own \`slug:\`` });
     } else bySlug.set(r.slug, post.path);
   }
-  return problems;
+  problems.push(...tagProblems(tags));
+  return { problems, posts: facts };
+}
+
+/** Posts that are not drafts and are dated after `now`, soonest first. */
+export function scheduledPosts(posts: readonly PostFacts[], now: Date): { file: string; day: string }[] {
+  return posts.filter((p) => !p.draft && p.date && p.date.getTime() > now.getTime())
+    .sort((a, b) => a.date!.getTime() - b.date!.getTime() || a.file.localeCompare(b.file))
+    .map((p) => ({ file: p.file, day: p.date!.toISOString().slice(0, 10) }));
 }
 
 export function formatProblems(problems: readonly Problem[]): string {

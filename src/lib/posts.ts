@@ -15,9 +15,16 @@ export function sortPostsNewestFirst<T extends PostMeta>(posts: readonly T[]): T
   return [...posts].sort((a, b) => b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title));
 }
 
-/** Drafts are visible while writing (`astro dev`) and nowhere in a build. */
-export function visiblePosts<T extends PostMeta>(posts: readonly T[], includeDrafts: boolean): T[] {
-  return includeDrafts ? [...posts] : posts.filter((p) => !p.draft);
+/**
+ * Drafts and scheduled posts (dated after `now`) are visible while writing (`astro dev`) and
+ * nowhere in a build: a scheduled post appears in the first build on or after its date (UTC).
+ */
+export function visiblePosts<T extends PostMeta>(posts: readonly T[], writing: boolean, now: Date = new Date()): T[] {
+  return writing ? [...posts] : posts.filter((p) => !p.draft && !isScheduled(p, now));
+}
+
+export function isScheduled(post: Pick<PostMeta, 'date'>, now: Date): boolean {
+  return post.date.getTime() > now.getTime();
 }
 
 export interface MonthGroup<T> { year: number; month: number; label: string; posts: T[] }
@@ -156,6 +163,3 @@ export function humanDate(d: Date, lang = 'en'): string {
 export function slugify(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
-
-/** A tag's URL segment. */
-export const tagSlug = slugify;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { readSettings } from './settings.ts';
+
+describe('readSettings', () => {
+  it('defaults to content/posts and the current time', () => {
+    const s = readSettings({});
+    expect(s.contentDir).toBe('content/posts');
+    expect(Math.abs(s.now.getTime() - Date.now())).toBeLessThan(5000);
+  });
+  it('reads RZ_CONTENT_DIR and RZ_NOW (a day is its start, in UTC)', () => {
+    const s = readSettings({ RZ_CONTENT_DIR: '/tmp/posts', RZ_NOW: '2027-01-05' });
+    expect(s.contentDir).toBe('/tmp/posts');
+    expect(s.now.toISOString()).toBe('2027-01-05T00:00:00.000Z');
+    expect(readSettings({ RZ_NOW: '2027-01-05T09:30:00Z' }).now.toISOString()).toBe('2027-01-05T09:30:00.000Z');
+  });
+  it('names the variable and the fix when RZ_NOW is not a day', () => {
+    expect(() => readSettings({ RZ_NOW: 'tomorrow' })).toThrow(/^RZ_NOW=tomorrow: write the day to publish as of as YYYY-MM-DD/);
+  });
+});
