@@ -64,15 +64,15 @@ if (json) {
   const { preset, settings, found, violation, pushesDuringWindow, steps, statesExplored, ms, trace } = r;
   process.stdout.write(JSON.stringify({
     preset, settings, found, violation, pushesDuringWindow, steps, statesExplored, ms: Math.round(ms * 10) / 10, trace,
-    stoppedBy: r.stoppedBy, exhausted: r.exhausted, traceOf: r.traceOf, wrap: r.wrap,
+    stoppedBy: r.stoppedBy, exhausted: r.exhausted, statesRuledOut: r.statesRuledOut, proof: r.proof, verdict: r.verdict,
+    traceOf: r.traceOf, wrap: r.wrap,
   }) + '\n');
 } else {
   const s = r.settings;
   const out: string[] = [];
   out.push(`${presetName}: layout ${s.layout}${s.layout === 'teach' ? ` (${s.seqBits}-bit sequence)` : ''}, fixup ${s.fixup ? 'on' : 'off'} (${s.rule} rule), R = ${s.speedBound || 'unbounded'}, stalls ${s.stalls ? 'on' : 'off'}, search ${r.search}${r.search === 'random' ? ` (seed ${seed})` : ''}`);
   if (r.found) out.push(`CORRUPTS: ${r.violation?.kind} after ${r.steps} events${r.pushesDuringWindow !== null ? `, ${r.pushesDuringWindow} pushes during the window` : ''} (${r.statesExplored.toLocaleString('en')} states, ${r.ms.toFixed(0)} ms)`);
-  else out.push(`no corruption found (${r.exhausted ? 'none exists: every state that could still lead to one was explored' : `stopped by the ${r.stoppedBy} bound`}; ${r.statesExplored.toLocaleString('en')} states, ${r.ms.toFixed(0)} ms)`);
-  if (!r.found && s.layout === 'x64-header16') out.push(`a wrap would take ${r.wrap.human}`);
+  else out.push(`${r.verdict.kind === 'limit' ? 'INCONCLUSIVE' : 'SAFE'} (${r.verdict.kind === 'limit' ? `stopped by ${r.stoppedBy}` : r.verdict.kind === 'bound' ? 'proved by the bound' : 'every reachable state explored'}, ${r.ms.toFixed(0)} ms): ${r.verdict.sentence}`);
   if (r.traceOf === 'demo') out.push('', 'the preset\'s demonstration schedule:');
   else if (r.traceOf === 'schedule') out.push('', 'schedule:');
   const lines = r.trace;

@@ -5,6 +5,9 @@ import { runRandom } from './random.ts';
 import { modelOf, replayTail, resolveRun } from './run.ts';
 import { searchShortest, type SearchProgress } from './search.ts';
 import type { RandomRates, Run, SchedEvent, Settings, Setup, Violation } from './types.ts';
+import { wrapTime, type BoundProof, type Verdict, type WrapTime } from './verdict.ts';
+
+export { wrapTime };
 
 export interface AnalyseOptions {
   readonly preset?: string;
@@ -38,24 +41,22 @@ export interface Analysis {
   readonly steps: number;
   readonly statesExplored: number;
   readonly ms: number;
+  /** The search's stoppedBy ('bound': proved safe by the bound, see `proof`), or the random runner's. */
   readonly stoppedBy: string;
-  /** The search explored every reachable state (or proved none can corrupt): no corrupting schedule exists. */
+  /** The search explored every reachable state, and none was ruled out by the bound instead. */
   readonly exhausted: boolean;
+  /** How the bound proved that no schedule corrupts the list (stoppedBy 'bound'), else null. */
+  readonly proof: BoundProof | null;
+  /** Distinct states the bound ruled out without exploring them. */
+  readonly statesRuledOut: number;
+  /** The conclusion and how it is known, in the engine's words. */
+  readonly verdict: Verdict;
   readonly schedule: readonly SchedEvent[];
   /** What `trace` shows: the corrupting schedule, or (not found) the preset's demonstration. */
   readonly traceOf: 'schedule' | 'demo' | 'none';
   readonly trace: readonly TraceLine[];
   /** How long a sequence wrap takes at settings.pushRate. */
-  readonly wrap: { readonly seqBits: number; readonly pushes: number; readonly pushRate: number; readonly seconds: number; readonly human: string };
-}
-
-export function wrapTime(seqBits: number, pushRate: number): Analysis['wrap'] {
-  const pushes = 2 ** seqBits;
-  const seconds = pushes / pushRate;
-  const units: [number, string][] = [[365.25 * 86400, 'years'], [86400, 'days'], [3600, 'hours'], [60, 'minutes'], [1, 'seconds'], [1e-3, 'ms'], [1e-6, 'µs'], [1e-9, 'ns']];
-  const [d, u] = units.find(([d]) => seconds >= d) ?? [1e-9, 'ns'];
-  const human = `${(seconds / d).toPrecision(3)} ${u} of pushes (${pushes.toLocaleString('en')} pushes at ${pushRate.toLocaleString('en')}/s) inside one pop window`;
-  return { seqBits, pushes, pushRate, seconds, human };
+  readonly wrap: WrapTime;
 }
 
 export function analyse(o: AnalyseOptions): Analysis {
@@ -75,6 +76,9 @@ export function analyse(o: AnalyseOptions): Analysis {
   let ms = 0;
   let stoppedBy = '';
   let exhausted = false;
+  let proof: BoundProof | null = null;
+  let statesRuledOut = 0;
+  let verdict: Verdict;
   if (mode === 'shortest') {
     const b = preset?.bounds;
     const r = searchShortest(m, {
@@ -82,10 +86,15 @@ export function analyse(o: AnalyseOptions): Analysis {
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
     found = r.found; schedule = r.schedule; statesExplored = r.statesExplored; ms = r.ms; stoppedBy = r.stoppedBy; exhausted = r.exhausted;
+    proof = r.proof; statesRuledOut = r.statesRuledOut; verdict = r.verdict;
   } else {
     const r = runRandom(m, { seed, events: o.randomEvents ?? 1_000_000, timeMs: o.timeMs ?? 10_000, ...(o.rates ?? {}) });
     found = r.found; statesExplored = r.events; ms = r.ms; stoppedBy = r.stoppedBy;
     schedule = Array.from(r.schedule, K.decodeEvent);
+    const events = `${r.events.toLocaleString('en')} random event${r.events === 1 ? '' : 's'} (seed ${seed})`;
+    verdict = found
+      ? { kind: 'found', sentence: `The random runner corrupted the list after ${events}.` }
+      : { kind: 'limit', sentence: `Inconclusive: no corruption in ${events}; a random run says nothing about the schedules it did not try.` };
   }
   const events = found ? schedule : (preset?.demo ?? []);
   const traceOf = found ? 'schedule' : events.length ? 'demo' : 'none';
@@ -95,7 +104,7 @@ export function analyse(o: AnalyseOptions): Analysis {
   return {
     preset: o.preset ?? null, settings, search: mode, found, violation,
     pushesDuringWindow: violation?.pushesDuringWindow ?? null,
-    steps: found ? schedule.length : 0, statesExplored, ms, stoppedBy, exhausted, schedule, traceOf, trace,
+    steps: found ? schedule.length : 0, statesExplored, ms, stoppedBy, exhausted, proof, statesRuledOut, verdict, schedule, traceOf, trace,
     wrap: wrapTime(K.effectiveSeqBits(settings), settings.pushRate),
   };
 }

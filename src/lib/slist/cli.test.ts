@@ -24,6 +24,30 @@ describe('slist CLI', () => {
     expect(o.found).toBe(false);
   });
 
+  it('--json says how the search knows: a bound at the start, not an exploration', () => {
+    const o = JSON.parse(cli('x86-sequence', '--json').stdout);
+    expect(o).toMatchObject({ found: false, stoppedBy: 'bound', exhausted: false, statesExplored: 0, statesRuledOut: 1, verdict: { kind: 'bound' } });
+    expect(o.proof).toMatchObject({ at: 'start', seqBits: 16, pushesNeeded: 65536, reasons: ['pushes'] });
+    expect(o.proof.threads[0]).toEqual({ thread: 'T1', reason: 'pushes', pushesNeeded: 65536, pushers: [{ thread: 'T2', maxPushes: 2 }] });
+    expect(o.verdict.sentence).toContain('T2 can push at most twice');
+    const w = JSON.parse(cli('header8-preempted-fixup', '--json').stdout);
+    expect(w.proof.threads[0]).toMatchObject({ thread: 'T1', reason: 'window', window: 12, pushesNeeded: 512 });
+    expect(w.proof.windows).toEqual({ speedBound: 4, restart: 'fixup', stalls: false });
+    const f = JSON.parse(cli('header8-preempted-fixup', '--seq-bits', '3', '--json').stdout);
+    expect(f).toMatchObject({ stoppedBy: 'bound', proof: { at: 'frontier', statesExplored: f.statesExplored, statesRuledOut: f.statesRuledOut } });
+    expect(f.statesExplored).toBeGreaterThan(0);
+    const l = JSON.parse(cli('busy-workload', '--seq-bits', '3', '--max-states', '5000', '--json').stdout);
+    expect(l).toMatchObject({ found: false, stoppedBy: 'states', exhausted: false, proof: null, verdict: { kind: 'limit' } });
+  });
+
+  it('the readable output says the verdict in words', () => {
+    const b = cli('header8-preempted-fixup').stdout.split('\n')[1];
+    expect(b).toMatch(/^SAFE \(proved by the bound, \d+ ms\): No schedule can corrupt the list with these settings, and the search explored no state to know it: its bound rules out the start\. A sequence wrap needs 512 \(2\^9\) pushes/);
+    expect(b).not.toMatch(/explored every|reachable states were explored/);
+    expect(cli('busy-workload', '--seq-bits', '3', '--max-states', '5000').stdout.split('\n')[1]).toMatch(/^INCONCLUSIVE \(stopped by states, \d+ ms\): Inconclusive: the search stopped at its limit of 5,000 states; /);
+    expect(cli('classic-aba').stdout.split('\n')[1]).toMatch(/^CORRUPTS: aba after 10 events/);
+  });
+
   it('prints a readable trace by default', () => {
     const r = cli('x86-sequence');
     expect(r.status).toBe(0);

@@ -16,3 +16,5 @@ export { runRandom, mulberry32, DEFAULT_RATES } from './random.ts';
 export type { RandomOptions, RandomResult } from './random.ts';
 export { analyse, wrapTime } from './analyse.ts';
 export type { Analysis, AnalyseOptions } from './analyse.ts';
+export { verdictOf, proofSentence, needSentence } from './verdict.ts';
+export type { Verdict, BoundProof, PopperReason, ReasonKind, WrapTime } from './verdict.ts';

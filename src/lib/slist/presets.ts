@@ -62,8 +62,8 @@ export const PRESETS: readonly Preset[] = [
     title: 'x86: a 16-bit sequence stops the classic ABA',
     description:
       'The same schedule on the x86 header, whose cmpxchg8b compares Next, Depth and a 16-bit Sequence. T2\'s two pushes moved the sequence from 0 to 2, ' +
-      'so T1\'s compare-and-swap fails and T1 retries with a fresh snapshot. The restart fixup is off here to show that the sequence alone is enough; ' +
-      'the search explores every schedule of these programs and finds no corruption.',
+      'so T1\'s compare-and-swap fails and T1 retries with a fresh snapshot. The restart fixup is off here to show that the sequence alone is enough: ' +
+      'a wrap needs 65,536 pushes inside one pop window and T2 pushes only twice, so no schedule of these programs corrupts the list.',
     settings: S({ layout: 'x86', seqBits: 16, fixup: false, rule: 'x86', stalls: false }),
     setup: classicSetup(CLASSIC_T2),
     demo: classicDemo({ kind: 'preempt', thread: 0 }, 5, { kind: 'resume', cpu: 0 }, op(0)),

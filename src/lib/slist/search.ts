@@ -1,8 +1,9 @@
-// Shortest corrupting schedule: breadth-first search over scheduler events from a state,
-// with states hashed (exact comparison on a canonical key, so no false "not found").
-// Pure and synchronous: safe to run inside a Web Worker. Bounded by depth, states and time.
+// Shortest corrupting schedule: A* over scheduler events from a state, with an admissible lower
+// bound and states hashed (exact comparison on a canonical key, so no false "not found"); the result
+// says how it knows (verdict.ts). Pure and synchronous: safe in a Web Worker. Bounded by depth, states, time.
 import * as K from './core.ts';
 import type { SchedEvent } from './types.ts';
+import { verdictOf, type BoundProof, type PopperReason, type ReasonKind, type Verdict } from './verdict.ts';
 
 export interface SearchOptions {
   /** Longest schedule, in events (default 2000). */
@@ -18,7 +19,10 @@ export interface SearchOptions {
 }
 
 export interface SearchProgress {
+  /** Deepest schedule expanded so far (A* order: not every shorter schedule is checked yet). */
   readonly depth: number;
+  /** Every schedule of at most this many events is known safe so far. */
+  readonly safeDepth: number;
   readonly statesExplored: number;
   readonly frontier: number;
   readonly ms: number;
@@ -26,15 +30,26 @@ export interface SearchProgress {
 
 export interface SearchResult {
   readonly found: boolean;
-  /** True when every reachable state was explored: no corrupting schedule exists at all. */
+  /** True only when every reachable state was explored (none was ruled out by the bound): no corrupting schedule exists. */
   readonly exhausted: boolean;
-  readonly stoppedBy: 'found' | 'exhausted' | 'depth' | 'states' | 'time' | 'cancelled';
+  /**
+   * found; bound: the bound proved that no corrupting schedule exists (see `proof`); exhausted: every reachable state
+   * was explored; depth, states, time, cancelled: a limit stopped the search (inconclusive beyond `depth`).
+   */
+  readonly stoppedBy: 'found' | 'bound' | 'exhausted' | 'depth' | 'states' | 'time' | 'cancelled';
+  /** How the bound proved it (stoppedBy 'bound'), else null. */
+  readonly proof: BoundProof | null;
+  /** The conclusion and how it is known, in words. */
+  readonly verdict: Verdict;
+  /** Distinct states the bound ruled out (no violation can follow them) without exploring them. */
+  readonly statesRuledOut: number;
   /** The corrupting schedule (shortest in events), empty if not found. */
   readonly schedule: SchedEvent[];
   /** Violation code (core.VIOLATION_KINDS index + 1), 0 if none. */
   readonly violation: number;
-  /** Deepest level fully explored (every schedule of at most this many events was checked). */
+  /** Every schedule of at most this many events was checked (found: the schedule's length). */
   readonly depth: number;
+  /** Distinct states reached, the start included (all explored unless a limit stopped the search); 0 when the bound rules out the start. */
   readonly statesExplored: number;
   readonly eventsTried: number;
   readonly ms: number;
@@ -148,6 +163,12 @@ export class Heuristic {
   readonly off: boolean;
   /** A cost past the depth bound (but not proven impossible). */
   readonly beyond: number;
+  /** maxPushes[t][ip]: pushes thread t's program can still make from instruction ip (Infinity in a loop that pushes). */
+  readonly maxPushes: Float64Array[];
+  /** After value(): why each thread cannot be the popper of a violation (WHY_*, 0 if it can), and with what numbers. */
+  readonly why: Int32Array;
+  readonly whyNeed: Float64Array;
+  readonly whyWindow: Float64Array;
   constructor(m: K.Model, cap: number) {
     this.beyond = cap + 1;
     this.m = m;
@@ -157,6 +178,10 @@ export class Heuristic {
     const q = this.q;
     this.cost = [];
     this.popDist = [];
+    this.maxPushes = [];
+    this.why = new Int32Array(m.nt);
+    this.whyNeed = new Float64Array(m.nt);
+    this.whyWindow = new Float64Array(m.nt);
     for (let t = 0; t < m.nt; t++) {
       const prog = m.setup.threads[t]!.program;
       const len = prog.length;
@@ -188,6 +213,21 @@ export class Heuristic {
       }
       this.cost.push(cost);
       this.popDist.push(pd);
+      // programs are deterministic: walk until the end, or until an instruction repeats (a loop)
+      const mp = new Float64Array(len);
+      for (let ip0 = 0; ip0 < len; ip0++) {
+        const seen = new Map<number, number>();
+        let pushes = 0;
+        let ip = next(ip0);
+        for (; ip < len; ip = next(ip + 1)) {
+          const at = seen.get(ip);
+          if (at !== undefined) { if (pushes > at) pushes = Infinity; break; }
+          seen.set(ip, pushes);
+          if (prog[ip]!.op === 'push') pushes++;
+        }
+        mp[ip0] = pushes;
+      }
+      this.maxPushes.push(mp);
     }
   }
   private pushCost(s: Float64Array, p: number, x: number): number {
@@ -228,43 +268,95 @@ export class Heuristic {
     if (m.settings.stalls) return 2;
     return this.inf;
   }
+  /** The lower bound for state s; when it is infinite, `why` (and whyNeed, whyWindow) say why, thread by thread. */
   value(s: Float64Array): number {
     const m = this.m;
     if (this.off) return 0;
     if (s[m.X + K.X_VIOL] !== 0) return 0;
     const pushes = s[m.X + K.X_PUSHES]!;
     const R = m.R;
+    const why = this.why;
     let h = this.inf;
     for (let p = 0; p < m.nt; p++) {
+      why[p] = 0;
       const b = m.T + p * m.S;
       const ip = s[b + K.T_IP]!;
-      if (ip < 0) continue;
+      if (ip < 0) { why[p] = WHY_FINISHED; continue; }
       const mpc = s[b + K.T_MPC]!;
       let hp: number;
+      let need: number;
+      let budget = Infinity;
       if (mpc >= K.POP_TEST && mpc <= K.POP_END) {
         const since = pushes - s[b + K.T_SPUSH]!;
         const r = since % m.seqMod;
-        const need = since > 0 && r === 0 ? 0 : m.seqMod - r;
+        need = since > 0 && r === 0 ? 0 : m.seqMod - r;
         const c = this.pushCost(s, p, need);
-        if (c >= this.inf) continue;
+        if (c >= this.inf) { why[p] = WHY_PUSHES; this.whyNeed[p] = need; continue; }
         if (K.bounding(m, s, p)) {
           // the CAS is one event; others may make (R - since) + R per remaining gap micro-steps first
-          const budget = R - s[b + K.T_SINCE]! + R * (K.POP_END - mpc);
+          budget = R - s[b + K.T_SINCE]! + R * (K.POP_END - mpc);
           hp = 1 + c + this.away(need, budget);
         } else hp = 2 + c; // the event that brings it back, and the CAS
       } else {
         const d = mpc === K.POP_RESUME ? 0 : this.popDist[p]![ip]!;
-        if (d >= this.inf) continue;
-        const c = this.pushCost(s, p, m.seqMod);
-        if (c >= this.inf) continue;
+        if (d >= this.inf) { why[p] = WHY_NO_POP; continue; }
+        need = m.seqMod;
+        const c = this.pushCost(s, p, need);
+        if (c >= this.inf) { why[p] = WHY_PUSHES; this.whyNeed[p] = need; continue; }
         // snapshot and CAS are two events; a fresh window lets others make 3R micro-steps
-        hp = d + 2 + c + this.away(m.seqMod, 3 * R);
+        budget = 3 * R;
+        hp = d + 2 + c + this.away(need, budget);
       }
+      if (hp >= this.inf) { why[p] = WHY_WINDOW; this.whyNeed[p] = need; this.whyWindow[p] = budget; continue; }
       if (hp < h) h = hp;
     }
     return h >= this.inf ? this.inf : h;
   }
+
+  /** Bit set (1 << WHY_*) of the reasons value() recorded; call right after an infinite value(). */
+  whyMask(): number {
+    let mask = 0;
+    for (let p = 0; p < this.m.nt; p++) mask |= 1 << this.why[p]!;
+    return mask;
+  }
+
+  /** The reasons value() recorded for state s, thread by thread, as data. */
+  explain(s: Float64Array): PopperReason[] {
+    const m = this.m;
+    const names = m.setup.threads.map((t) => t.name);
+    const out: PopperReason[] = [];
+    for (let p = 0; p < m.nt; p++) {
+      const thread = names[p]!;
+      const need = this.whyNeed[p]!;
+      switch (this.why[p]) {
+        case WHY_FINISHED: out.push({ thread, reason: 'finished' }); break;
+        case WHY_NO_POP: out.push({ thread, reason: 'no-pop' }); break;
+        case WHY_PUSHES: {
+          const pushers = [];
+          for (let u = 0; u < m.nt; u++) {
+            const ip = s[m.T + u * m.S + K.T_IP]!;
+            if (u !== p && ip >= 0) pushers.push({ thread: names[u]!, maxPushes: this.maxPushes[u]![ip]! });
+          }
+          out.push({ thread, reason: 'pushes', pushesNeeded: need, pushers });
+          break;
+        }
+        case WHY_WINDOW: {
+          const mpc = s[m.T + p * m.S + K.T_MPC]!;
+          out.push({ thread, reason: 'window', pushesNeeded: need, window: this.whyWindow[p]!, inWindow: mpc >= K.POP_TEST && mpc <= K.POP_END });
+          break;
+        }
+        default: throw new Error(`explain: ${thread} can still be the popper of a violation`);
+      }
+    }
+    return out;
+  }
 }
+
+const WHY_FINISHED = 1;
+const WHY_NO_POP = 2;
+const WHY_PUSHES = 3;
+const WHY_WINDOW = 4;
+const WHY_KINDS: readonly [number, ReasonKind][] = [[WHY_FINISHED, 'finished'], [WHY_NO_POP, 'no-pop'], [WHY_PUSHES, 'pushes'], [WHY_WINDOW, 'window']];
 
 /** Bucket priority queue on small integer priorities. */
 class Buckets {
@@ -301,6 +393,9 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
   const kl = K.keyLength(m);
   const key = new Uint16Array(kl);
   const set = new StateSet(kl);
+  // states the bound ruled out, kept only to count them once each
+  const ruled = new StateSet(kl);
+  let ruledMask = 0;
   const H = opts.heuristic === false ? null : new Heuristic(m, maxDepth);
   const hOf = (s: Float64Array) => (H ? H.value(s) : 0);
   const s0 = start ? new Float64Array(start) : K.initialState(m);
@@ -343,19 +438,39 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
   gs[0] = 0;
   const open = new Buckets();
   const h0 = hOf(s0);
+  const infinite = H?.inf ?? Infinity;
   let prunedByDepth = false;
+  let rootProof: PopperReason[] | null = null;
   if (h0 <= maxDepth) open.push(h0, 0);
-  else prunedByDepth = h0 < (H?.inf ?? Infinity);
+  else if (h0 < infinite) prunedByDepth = true;
+  else rootProof = H!.explain(s0);
   let tried = 0;
   let expanded = 0;
   let deepest = 0;
   let peak = 1;
   const evs: number[] = [];
-  const result = (found: boolean, stoppedBy: SearchResult['stoppedBy'], schedule: SchedEvent[], violation: number): SearchResult => ({
-    found, exhausted: stoppedBy === 'exhausted', stoppedBy, schedule, violation,
-    depth: found ? schedule.length : stoppedBy === 'depth' || stoppedBy === 'exhausted' ? maxDepth : Math.max(0, open.min - 1),
-    statesExplored: set.size, eventsTried: tried, ms: performance.now() - t0, peakFrontier: peak,
-  });
+  const result = (found: boolean, stoppedBy: SearchResult['stoppedBy'], schedule: SchedEvent[], violation: number): SearchResult => {
+    const ms = performance.now() - t0;
+    const depth = found ? schedule.length : stoppedBy === 'depth' || stoppedBy === 'exhausted' || stoppedBy === 'bound' ? maxDepth : Math.max(0, open.min - 1);
+    const statesRuledOut = rootProof ? 1 : ruled.size;
+    let proof: BoundProof | null = null;
+    if (stoppedBy === 'bound') {
+      const reasons = rootProof ? [...new Set(rootProof.map((r) => r.reason))] : WHY_KINDS.filter(([w]) => ruledMask & (1 << w)).map(([, k]) => k);
+      proof = {
+        at: rootProof ? 'start' : 'frontier', seqBits: Math.log2(m.seqMod), pushesNeeded: m.seqMod,
+        statesExplored: rootProof ? 0 : set.size, statesRuledOut, threads: rootProof ?? [], reasons,
+        windows: reasons.includes('window') ? { speedBound: m.R, restart: m.settings.interrupts || m.settings.preempts ? 'fixup' : 'no-interrupts', stalls: false } : null,
+      };
+    }
+    const verdict = verdictOf({
+      found, stoppedBy, scheduleLength: schedule.length, statesExplored: rootProof ? 0 : set.size, statesRuledOut, depth, proof,
+      rootBeyondDepth: h0 > maxDepth && h0 < infinite, maxDepth, maxStates, timeMs,
+    }, m, Math.log2(m.seqMod));
+    return {
+      found, exhausted: stoppedBy === 'exhausted', stoppedBy, proof, verdict, statesRuledOut, schedule, violation, depth,
+      statesExplored: rootProof ? 0 : set.size, eventsTried: tried, ms, peakFrontier: peak,
+    };
+  };
   const path = (id: number): SchedEvent[] => {
     const codes: number[] = [];
     for (let i = id; i > 0; i = set.parent[i]!) codes.push(set.event[i]!);
@@ -383,7 +498,12 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
       tried++;
       if (K.apply(m, c, code) === K.O_NOT_ENABLED) continue;
       const h = hOf(c);
-      if (h >= (H?.inf ?? Infinity)) continue; // no violation can follow
+      if (h >= infinite) {
+        // no violation can follow: count the state (once) and why
+        ruledMask |= H!.whyMask();
+        ruled.add(key, K.writeKey(m, c, key), -1, -1);
+        continue;
+      }
       if (g + 1 + h > maxDepth) { prunedByDepth = true; continue; }
       const nid = set.add(key, K.writeKey(m, c, key), id, code);
       if (nid < 0) {
@@ -405,12 +525,12 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
     if (open.size > peak) peak = open.size;
     if ((++expanded & 0xfff) === 0) {
       const ms = performance.now() - t0;
-      if (opts.onProgress && opts.onProgress({ depth: deepest, statesExplored: set.size, frontier: open.size, ms }) === false) return result(false, 'cancelled', [], 0);
+      if (opts.onProgress && opts.onProgress({ depth: deepest, safeDepth: Math.max(0, open.min - 1), statesExplored: set.size, frontier: open.size, ms }) === false) return result(false, 'cancelled', [], 0);
       if (ms > timeMs) return result(false, 'time', [], 0);
     }
     if (set.size >= maxStates) return result(false, 'states', [], 0);
   }
-  return result(false, prunedByDepth ? 'depth' : 'exhausted', [], 0);
+  return result(false, prunedByDepth ? 'depth' : rootProof || ruled.size > 0 ? 'bound' : 'exhausted', [], 0);
 }
 
 /** Bytes held by a search's tables would be implementation detail; exposed for the bench. */
