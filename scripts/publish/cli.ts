@@ -3,6 +3,7 @@
 //   rollback <dir>      live goes back to the release before the current one
 //   status <dir>        main's commit, what is live, which releases are kept, whether a push is building
 //   republish <dir>     live -> the release of main's commit (built if none is kept): the fix status offers
+//   scheduled <dir>     main built and published again once a post held back for its date is due (daily)
 //   nginx-config <dir>  deploy/nginx.conf rendered for <dir>
 //   seed-cache <dir> --from <project>  reuse a checkout's node_modules for its lockfile (skips one npm install)
 import { spawnSync } from 'node:child_process';
@@ -28,6 +29,8 @@ const usage = `usage: npm run publish -- <command> <dir> [options]
   status <dir>         main's commit, the live release, kept releases, a build in progress; says when
                        live is not main's release and how to fix it
   republish <dir>      publish the release of main's commit, building it from site.git if none is kept
+  scheduled <dir>      build and publish main again if a post held back for its date is now due (run it
+                       daily: cron or a systemd timer, README "Scheduled posts"); RZ_NOW=YYYY-MM-DD sets the day
   nginx-config <dir>   print deploy/nginx.conf filled in for <dir>
       --server-name _      --listen 80
       --headers FILE       the security headers nginx includes (default <dir>/live/security-headers.conf:
@@ -187,6 +190,8 @@ function main(argv: string[]): void {
       process.exit(hook(dir, 'rollback'));
     case 'republish':
       process.exit(hook(dir, 'republish'));
+    case 'scheduled':
+      process.exit(hook(dir, 'scheduled'));
     case 'status': {
       const conf = parseConf(readFileSync(join(dir, 'publish.conf'), 'utf8'));
       const s = readStatus(dir, conf.branch);

@@ -17,6 +17,9 @@
 #   rollback      (under the switch lock) points `live` at the release before the current one.
 #   republish     (under the build lock) publishes the release of what the branch names, built
 #                 from site.git if none is kept (the fix `status` offers for a mismatch).
+#   scheduled     (under the build lock; daily from cron or a systemd timer) builds and publishes
+#                 the branch again when a post the live release held back (dated after its
+#                 build) is due; RZ_NOW sets the day, as it does for a build.
 #   cache-key F   prints the node_modules cache key of lockfile F and the package.json beside it
 #                 (the CLI seeds caches with it).
 #
@@ -248,6 +251,10 @@ after_publish() { # e.g. reload nginx so it re-reads header files included from 
     if [ -f "$root/previous/security-headers.conf" ] && ! cmp -s "$root/previous/security-headers.conf" "$root/live/security-headers.conf"; then
       say "note: this release's security headers (CSP) differ from the last one's: reload nginx (sudo nginx -s reload) so it sends them; init with --after-publish \"sudo nginx -s reload\" to do it on each publish."
     fi
+    # and live/redirects.conf (the 301s of old URLs, from posts' aliases): changed aliases need one too
+    if [ "$(grep -s '^location' "$root/previous/redirects.conf" || true)" != "$(grep -s '^location' "$root/live/redirects.conf" || true)" ]; then
+      say "note: this release's redirects of old URLs (aliases) differ from the last one's: reload nginx (sudo nginx -s reload) so it answers them with a 301 (until then the redirect pages send readers on)."
+    fi
     return 0
   fi
   RZ_LIVE="$root/live" sh -c "$AFTER_PUBLISH" </dev/null >&2 8>&- 9>&- ||
@@ -284,12 +291,23 @@ build_release() {
   say "building ${sha:0:12}: npm run build"
   step "$tmp/src" "${npm[@]}" run build || fail_build "the build" $?
   [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build" 1; }
+  # the days of the posts this build held back (the build lists them): `scheduled` publishes them then
+  mkdir -p "$root/run/scheduled"
+  { sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -aoE 'scheduled: .* on [0-9]{4}-[0-9]{2}-[0-9]{2}$' || true; } |
+    sed -E 's/.* on //' | LC_ALL=C sort -u >"$root/run/scheduled/$id"
   run_checks
   # nginx includes this file: only add_header lines (and comments) may reach it
   if [ -f dist/security-headers.conf ] && grep -vqE '^[[:space:]]*(#.*)?$|^add_header [A-Za-z-]+ "[^"]*" always;$' dist/security-headers.conf; then
     grep -vnE '^[[:space:]]*(#.*)?$|^add_header [A-Za-z-]+ "[^"]*" always;$' dist/security-headers.conf | head -n 5 >>"$log"
     echo "dist/security-headers.conf may hold only lines of the form: add_header Name \"value\" always;" >>"$log"
     fail_build "the headers check" 1
+  fi
+  # and this one in the server block: only exact-location 301s (and comments), no other directive
+  ok_redirect='^[[:space:]]*(#.*)?$|^location = /[^[:space:];{}"'"'"'\$]* \{ return 301 /[^[:space:];{}"'"'"'\$]*; \}$'
+  if [ -f dist/redirects.conf ] && grep -vqE "$ok_redirect" dist/redirects.conf; then
+    grep -vnE "$ok_redirect" dist/redirects.conf | head -n 5 >>"$log"
+    echo "dist/redirects.conf may hold only lines of the form: location = /old/path/ { return 301 /posts/new/; }" >>"$log"
+    fail_build "the redirects check" 1
   fi
   save_build_cache
   chmod -R a+rX dist
@@ -393,7 +411,7 @@ prune() { # keeps what live and previous name, then the newest releases (ids sor
     awk -v l="$live" -v p="$prev" -v k="$KEEP" '
       { r[NR] = $0; if ($0 == l || $0 == p) n++ }
       END { for (i = 1; i <= NR; i++) { if (r[i] == l || r[i] == p) continue; if (n < k) n++; else print r[i] } }' |
-    while read -r old; do rm -rf "${root:?}/releases/$old"; done
+    while read -r old; do rm -rf "${root:?}/releases/$old" "$root/run/scheduled/$old"; done
 }
 
 post_receive() {
@@ -453,12 +471,49 @@ republish() { # (under the build lock) live -> the release of what the branch na
   after_publish
 }
 
+scheduled() { # (under the build lock) the branch built again once a post its live release held back is due
+  local live day start now due="" next=""
+  exec 8>>"$root/run/build.lock"
+  lock 8 building
+  clear_stale
+  sha=$(git --git-dir "$root/site.git" rev-parse -q --verify "refs/heads/$BRANCH") ||
+    die "nothing was pushed to $BRANCH yet: nothing to publish."
+  [ -f "$rolled_back" ] && die "live was rolled back on purpose: scheduled posts wait for the next push (or npm run publish -- republish)."
+  live=$(basename "$(readlink "$root/live" 2>/dev/null)" 2>/dev/null || true)
+  id=$(release_of "$sha")
+  if [ -z "$id" ] || [ "$live" != "$id" ]; then
+    die "live is not the release of $BRANCH's commit ${sha:0:12}: nothing done (npm run publish -- status says how to fix it)."
+  fi
+  now=$(date -u -d "${RZ_NOW:-now}" +%Y%m%dT%H%M%S 2>/dev/null) || die "RZ_NOW=${RZ_NOW:-} is not a date: write it as YYYY-MM-DD."
+  # ids begin with their build's UTC time (YYYYmmddTHHMMSS): a day after it and not after now is due
+  [ -f "$root/run/scheduled/$id" ] && while read -r day; do
+    start=${day//-/}T000000
+    if [[ $start > ${id:0:15} && ! $start > $now ]]; then due=$day
+    elif [[ $start > $now && -z $next ]]; then next=$day; fi
+  done <"$root/run/scheduled/$id"
+  if [ -z "$due" ]; then
+    if [ -n "$next" ]; then say "nothing is due: the next scheduled post appears on $next (UTC)."
+    else say "nothing is due: no post is scheduled."; fi
+    exit 0
+  fi
+  node_ok || die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
+  say "a post scheduled for $due is due: building ${sha:0:12} again"
+  GIT_DIR="$root/site.git" build_release "$sha"
+  cd "$root"
+  exec 9>>"$root/run/switch.lock"
+  lock 9 switching
+  publish "$id"
+  say "published ${sha:0:12} with the posts due by $due: live -> releases/$id"
+  after_publish
+}
+
 case "$cmd" in
   pre-receive) pre_receive ;;
   post-receive) post_receive ;;
   finish) finish "${2:?id}" "${3:?sha}" "${4:?pid}" "${5-}" ;;
   rollback) rollback ;;
   republish) republish ;;
+  scheduled) scheduled ;;
   cache-key) cache_key "${2:?lockfile}" ;;
-  *) die "usage: publish-hook pre-receive|post-receive|rollback|republish|cache-key <lockfile>" ;;
+  *) die "usage: publish-hook pre-receive|post-receive|rollback|republish|scheduled|cache-key <lockfile>" ;;
 esac

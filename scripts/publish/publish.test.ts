@@ -21,8 +21,8 @@ const env = (): NodeJS.ProcessEnv => {
   for (const k of ['NODE_ENV', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete e[k];
   return e;
 };
-const run = (cmd: string, args: string[], cwd?: string) => {
-  const r = spawnSync(cmd, args, { cwd, env: env(), encoding: 'utf8' });
+const run = (cmd: string, args: string[], cwd?: string, extra: NodeJS.ProcessEnv = {}) => {
+  const r = spawnSync(cmd, args, { cwd, env: { ...env(), ...extra }, encoding: 'utf8' });
   return { code: r.status ?? 1, output: `${r.stdout}${r.stderr}` };
 };
 const git = (cwd: string, ...args: string[]) => {
@@ -31,6 +31,7 @@ const git = (cwd: string, ...args: string[]) => {
   return r.output.trim();
 };
 const publish = (...args: string[]) => run(process.execPath, [cli, ...args]);
+const publishOn = (day: string, ...args: string[]) => run(process.execPath, [cli, ...args], undefined, { RZ_NOW: day });
 
 function pushAsync(cwd: string, ref = 'main'): { pid: number; done: Promise<{ code: number; output: string }> } {
   const child = spawn('git', ['push', 'live', ref], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,7 +56,8 @@ const hookPid = (server: string) => { try { return Number(readFileSync(join(serv
 // The fake site: `npm run build` writes page.txt to dist/index.html (after delay.txt ms) and
 // the number of builds its .cache/ has seen to dist/count.txt; page.txt starting with FAIL fails
 // the build, KILL kills it (SIGKILL), ENOSPC fails it as a full disk does, BIG writes 4 MB;
-// with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env) it writes its pid there.
+// with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env) it writes its pid there;
+// scheduled.txt names the day of a post that waits for it (RZ_NOW or now), then adds "+later".
 // `npm run check` fails on BADCHECK.
 const fakeFiles: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { build: 'node build.mjs', check: 'node scripts/check.ts' } }),
@@ -73,7 +75,10 @@ mkdirSync('dist', { recursive: true });
 writeFileSync('dist/partial.html', 'half-written');
 if (page.startsWith('BIG')) writeFileSync('dist/big.bin', Buffer.alloc(4 << 20, 1));
 await new Promise((r) => setTimeout(r, Number(readFileSync('delay.txt', 'utf8'))));
-writeFileSync('dist/index.html', page);
+const day = existsSync('scheduled.txt') ? readFileSync('scheduled.txt', 'utf8').trim() : '';
+const now = process.env.RZ_NOW ? new Date(process.env.RZ_NOW) : new Date();
+if (day && new Date(day) > now) console.log('1 scheduled post, published by the first build on or after its day (UTC):\\n  scheduled: content/posts/later.md on ' + day);
+writeFileSync('dist/index.html', day && new Date(day) <= now ? page + '+later' : page);
 writeFileSync('dist/count.txt', String(readFileSync('.cache/count', 'utf8').length));
 `,
   'scripts/check.ts': `import { readFileSync } from 'node:fs';
@@ -509,6 +514,34 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(target(server)).not.toBe(`releases/${r2}`);
     expect(publish('status', server).output).not.toMatch(/mismatch|rolled back/);
     expect(readdirSync(join(server, 'tmp'))).toEqual([]);
+  });
+
+  it('scheduled: a post held back for its day is published by the daily command on that day, and only then', async () => {
+    const { server, author } = setup();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    commit(author, { 'scheduled.txt': tomorrow });
+    const pushed = await push(author);
+    expect(pushed.code, pushed.output).toBe(0);
+    expect(live(server)).toBe('v1');
+    const id = target(server).replace('releases/', '');
+    expect(readFileSync(join(server, 'run/scheduled', id), 'utf8')).toBe(`${tomorrow}\n`);
+    const today = publish('scheduled', server);
+    expect(today.code, today.output).toBe(0);
+    expect(today.output).toContain(`nothing is due: the next scheduled post appears on ${tomorrow} (UTC).`);
+    expect(target(server)).toBe(`releases/${id}`);
+    const due = publishOn(tomorrow, 'scheduled', server);
+    expect(due.code, due.output).toBe(0);
+    expect(due.output).toContain(`a post scheduled for ${tomorrow} is due: building`);
+    expect(live(server)).toBe('v1+later');
+    expect(target(server)).not.toBe(`releases/${id}`);
+    const again = publishOn(tomorrow, 'scheduled', server);
+    expect(again.output).toContain('nothing is due: no post is scheduled.');
+    // after a rollback on purpose, scheduled posts wait for the next push
+    expect(publish('rollback', server).code).toBe(0);
+    const held = publishOn(tomorrow, 'scheduled', server);
+    expect(held.code).toBe(1);
+    expect(held.output).toContain('live was rolled back on purpose');
+    expect(live(server)).toBe('v1');
   });
 
   it('keeps the build cache (.cache/) from push to push, copied, and only from builds that passed', async () => {

@@ -11,7 +11,7 @@ import { root } from './support/build.ts';
 import { launch } from './support/browser.ts';
 import { ensureNginx, startNginx, type Nginx } from './support/nginx.ts';
 import {
-  addPost, authorRepo, cloneAuthor, git, liveTarget, makeServerDir, publishCli, push, startPush,
+  addPost, authorRepo, cloneAuthor, git, liveTarget, makeServerDir, publishCli, publishCliWith, push, startPush,
 } from './support/publish.ts';
 
 const post = (title: string, date = '2026-11-20') => `title: "${title}"\ndate: ${date}\ntags: [publishing]`;
@@ -352,6 +352,26 @@ describe('publishing with git push', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('a post dated tomorrow is pushed but not served; the daily `scheduled` run publishes it on its day', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    addPost(author, 'scheduled-for-tomorrow', post('Scheduled for tomorrow', tomorrow), 'zzqx-scheduled-marker');
+    const r = await push(author);
+    expect(r.code, r.output).toBe(0);
+    expect(existsSync(join(server, 'live/posts/scheduled-for-tomorrow'))).toBe(false);
+    expect(readFileSync(join(server, 'live/feed.json'), 'utf8')).not.toContain('zzqx-scheduled-marker');
+    if (web) expect((await get('/posts/scheduled-for-tomorrow/')).status).toBe(404);
+    const today = publishCli('scheduled', server);
+    expect(today.code, today.output).toBe(0);
+    expect(today.output).toContain(`nothing is due: the next scheduled post appears on ${tomorrow} (UTC).`);
+    // the cron line of the README, run on the post's day (RZ_NOW stands in for tomorrow's clock)
+    const due = publishCliWith({ RZ_NOW: tomorrow }, 'scheduled', server);
+    expect(due.code, due.output).toBe(0);
+    expect(due.output).toContain(`a post scheduled for ${tomorrow} is due`);
+    expect(readFileSync(join(server, 'live/posts/scheduled-for-tomorrow/index.html'), 'utf8')).toContain('zzqx-scheduled-marker');
+    expect(readFileSync(join(server, 'live/feed.json'), 'utf8')).toContain('zzqx-scheduled-marker');
+    if (web) expect((await get('/posts/scheduled-for-tomorrow/')).body).toContain('zzqx-scheduled-marker');
   });
 
   it('rollback serves the previous release, status says it was on purpose, and the next push keeps --keep releases', async () => {

@@ -8,7 +8,12 @@ import { cleanEnv, root } from './build.ts';
 export const cli = join(root, 'scripts/publish/cli.ts');
 
 export function publishCli(...args: string[]): { code: number; output: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: cleanEnv(), timeout: 120_000 });
+  return publishCliWith({}, ...args);
+}
+
+/** publishCli with extra environment, e.g. RZ_NOW for the daily `scheduled` run. */
+export function publishCliWith(env: Record<string, string>, ...args: string[]): { code: number; output: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: cleanEnv(env), timeout: 120_000 });
   return { code: r.status ?? 1, output: `${r.stdout}${r.stderr}` };
 }
 
