@@ -1,11 +1,12 @@
-// Astro integration: checks every post file and its frontmatter before the build starts, so one
+// Astro integration: checks every post file, its frontmatter and its body before the build starts, so one
 // bad post stops the build with file:line, field and fix (nothing is half-built), and says which
 // posts are scheduled (dated after the build's day) and when they appear.
 import type { AstroIntegration } from 'astro';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblems, inspectPostSources, scheduledPosts } from '../lib/frontmatter-check.ts';
+import { checkPostBodies } from '../lib/body-check.ts';
 import { listPostFiles } from '../lib/post-files.ts';
 import { readSettings } from '../lib/settings.ts';
 
@@ -19,7 +20,8 @@ export function checkPosts(): AstroIntegration {
         const listed = listPostFiles(resolve(root, settings.contentDir), (f) => relative(root, f));
         const sources = listed.files.map((f) => ({ path: relative(root, f), source: readFileSync(f, 'utf8') }));
         const inspected = inspectPostSources(sources);
-        const problems = [...listed.problems, ...inspected.problems];
+        const isFile = (f: string) => { try { return statSync(f).isFile(); } catch { return false; } };
+        const problems = [...listed.problems, ...inspected.problems, ...checkPostBodies(sources, { root, isFile })];
         const errors = problems.filter((p) => p.severity === 'error');
         const warnings = problems.filter((p) => p.severity === 'warning');
         if (warnings.length) logger.warn(`\n${formatProblems(warnings)}`);
