@@ -25,6 +25,7 @@ function expectRejected(name: string, file: string, source: string, expected: Re
   expect(existsSync(join(build.outDir, 'index.html'))).toBe(false);
   const out = plain(build.output);
   expect(out).toMatch(expected);
+  expect(out).not.toMatch(/    at /); // no stack trace
   return build;
 }
 
