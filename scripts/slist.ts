@@ -8,7 +8,7 @@ const USAGE = `usage: npm run --silent slist -- <preset> [--seq-bits N] [--fixup
   --fixup on|off   KiCheckForSListAddress restart on interrupt/preemption
   --rule x86|x64   fixup range: x86 Resume <= PC <= End, x64 Resume < PC <= End
   --speed-bound R  other CPUs' micro-steps between two of a running thread's (0 = unbounded)
-  --search         shortest (A*/breadth-first over scheduler events) or random (seeded runner)
+  --search         shortest (A* over scheduler events) or random (seeded runner)
   --json           print one JSON object instead of the readable trace
 presets: ${PRESETS.map((p) => p.name).join(', ')}`;
 

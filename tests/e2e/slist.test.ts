@@ -6,6 +6,8 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { analyse } from '../../src/lib/slist/analyse.ts';
+import { PRESETS } from '../../src/lib/slist/presets.ts';
 import { launch } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
@@ -140,7 +142,7 @@ describe('the SList simulator', () => {
     await button(page, 'Find shortest corruption').click();
     await sim(page).locator('.sl-search-text', { hasText: 'Found a corrupting schedule' }).waitFor({ timeout: 30_000 });
     expect(workers.some((u) => u.startsWith(site.origin))).toBe(true);
-    const found = Number((await sim(page).locator('.sl-search-text').innerText()).match(/schedule of (\d+) events/)![1]);
+    const found = Number((await sim(page).locator('.sl-search-text').innerText()).match(/schedule of ([\d,]+) events/)![1]!.replace(/,/g, ''));
     expect(found).toBeGreaterThanOrEqual(512);
     await sim(page).locator('.sl-banner').waitFor({ timeout: 30_000 });
     const pushes = Number((await sim(page).locator('.sl-banner').innerText()).match(/after (\d+) pushes/)![1]);
@@ -174,6 +176,46 @@ describe('the SList simulator', () => {
     await page.waitForTimeout(300);
     expect(await text.innerText()).toBe('Search cancelled.');
     expect(await button(page, 'Find shortest corruption').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('a search that the bound concludes says so, in the engine\'s words, and never that states were explored', async () => {
+    // what each bound says, in the reader's words (the engine's sentence is checked whole below)
+    const why: Record<string, string[]> = {
+      'x86-sequence': ['A sequence wrap needs 65,536 (2^16) pushes by other threads inside one pop window.', 'T1 cannot get them: T2 can push at most twice.'],
+      'header8-preempted-fixup': ['A sequence wrap needs 512 (2^9) pushes', 'the other CPUs make at most 12 micro-steps between its snapshot and its compare-and-swap', 'KiCheckForSListAddress', 'hypervisor stalls are off'],
+      'freed-entry-fault': ['A sequence wrap needs 512 (2^9) pushes', 'T1 cannot get them: T2 never pushes.'],
+      'busy-workload': ['T1, T2, T3 and T4 cannot get them', 'hypervisor stalls are off'],
+    };
+    const bound = PRESETS.filter((p) => analyse({ preset: p.name }).stoppedBy === 'bound').map((p) => p.name);
+    expect(bound.sort()).toEqual(Object.keys(why).sort());
+    const page = await open();
+    const text = sim(page).locator('.sl-search-text');
+    const verdict = async () => {
+      await button(page, 'Find shortest corruption').click();
+      // done: the search text is there and is no longer a progress line
+      await page.waitForFunction(() => {
+        const t = document.querySelector('.sl-live .sl-search-text')?.textContent;
+        return !!t && !t.startsWith('Searching');
+      }, undefined, { timeout: 30_000 });
+      return text.innerText();
+    };
+    for (const name of bound) {
+      await pick(page, name);
+      const shown = await verdict();
+      expect(shown, name).toBe(analyse({ preset: name }).verdict.sentence);
+      expect(shown).toMatch(/^No schedule can corrupt the list with these settings, and the search explored no state to know it: its bound rules out the start\. /);
+      for (const w of why[name]!) expect(shown, name).toContain(w);
+      expect(shown).not.toMatch(/reachable|states were explored/);
+    }
+    // after exploring, the bound's share is said too: both numbers
+    await pick(page, 'header8-preempted-fixup');
+    await sim(page).getByLabel('Layout').selectOption('teach');
+    await sim(page).getByLabel('Sequence bits').fill('3');
+    const shown = await verdict();
+    const r = analyse({ preset: 'header8-preempted-fixup', settings: { layout: 'teach', seqBits: 3 } });
+    expect(shown).toBe(r.verdict.sentence);
+    expect(shown).toContain(`The search explored ${r.statesExplored.toLocaleString('en')} states; from ${r.statesRuledOut.toLocaleString('en')} more its bound shows that no corruption can follow, so it did not explore them.`);
     await page.context().close();
   });
 

@@ -104,6 +104,7 @@ function Live() {
   };
   const changeSettings = (s: Partial<UiSettings>) => {
     stopSearch();
+    setSearch({ state: 'idle' });
     setRun({ ...run, settings: { ...run.settings, ...s } }); setPlaying(false); setNotice(null);
   };
   /** A reader's event at the current position: the schedule after it is replaced. */
@@ -129,7 +130,7 @@ function Live() {
     w.onmessage = (ev: MessageEvent<SearchReply>) => {
       const d = ev.data;
       if (d.type === 'progress') {
-        setSearch({ state: 'running', text: `Searching: ${d.statesExplored.toLocaleString('en')} states, schedules of up to ${d.depth} events checked, ${Math.round(d.ms)} ms…` });
+        setSearch({ state: 'running', text: `Searching: ${d.statesExplored.toLocaleString('en')} states, every schedule of up to ${d.safeDepth} events safe so far, ${Math.round(d.ms)} ms…` });
         return;
       }
       stopSearch();
@@ -140,14 +141,10 @@ function Live() {
         setAt(0);
         if (events.length > 200) setSpeed(1000);
         setPlaying(true);
-        setSearch({ state: 'done', text: `Found a corrupting schedule of ${events.length} events (${d.statesExplored.toLocaleString('en')} states, ${Math.round(d.ms)} ms). Playing it; pause or step back any time.` });
+        setSearch({ state: 'done', text: `${d.verdict.sentence} Playing it; pause or step back any time.` });
       } else {
-        setSearch({
-          state: 'done',
-          text: d.exhausted
-            ? `No schedule corrupts the list with these settings: all ${d.statesExplored.toLocaleString('en')} reachable states were explored (${Math.round(d.ms)} ms).`
-            : `No corruption found within the bounds (stopped by ${d.stoppedBy} after ${d.statesExplored.toLocaleString('en')} states; every schedule of up to ${d.depth} events is safe).`,
-        });
+        // the engine's words: proved by the bound, every state explored, or stopped by a limit
+        setSearch({ state: 'done', text: d.verdict.sentence });
       }
     };
     w.onerror = () => { stopSearch(); setSearch({ state: 'done', text: 'The search worker could not start.' }); };

@@ -4,11 +4,14 @@ import { modelOf } from '../../lib/slist/run.ts';
 import { searchShortest } from '../../lib/slist/search.ts';
 import { getPreset } from '../../lib/slist/presets.ts';
 import type { Settings } from '../../lib/slist/types.ts';
+import type { Verdict } from '../../lib/slist/verdict.ts';
 
 export interface SearchRequest { readonly preset: string; readonly settings: Partial<Settings> }
 export type SearchReply =
-  | { readonly type: 'progress'; readonly depth: number; readonly statesExplored: number; readonly ms: number }
-  | { readonly type: 'done'; readonly found: boolean; readonly exhausted: boolean; readonly stoppedBy: string; readonly schedule: unknown[]; readonly statesExplored: number; readonly depth: number; readonly ms: number }
+  /** safeDepth: every schedule of at most this many events is known safe so far. */
+  | { readonly type: 'progress'; readonly safeDepth: number; readonly statesExplored: number; readonly ms: number }
+  /** verdict: the engine's conclusion and how it knows it, shown as it is. */
+  | { readonly type: 'done'; readonly found: boolean; readonly stoppedBy: string; readonly verdict: Verdict; readonly schedule: unknown[]; readonly statesExplored: number; readonly ms: number }
   | { readonly type: 'error'; readonly message: string };
 
 const post = (r: SearchReply) => (self as unknown as { postMessage(m: SearchReply): void }).postMessage(r);
@@ -20,9 +23,9 @@ self.addEventListener('message', (ev: MessageEvent<SearchRequest>) => {
     const m = modelOf({ preset, settings });
     const r = searchShortest(m, {
       ...bounds,
-      onProgress: (p) => { post({ type: 'progress', depth: p.depth, statesExplored: p.statesExplored, ms: p.ms }); },
+      onProgress: (p) => { post({ type: 'progress', safeDepth: p.safeDepth, statesExplored: p.statesExplored, ms: p.ms }); },
     });
-    post({ type: 'done', found: r.found, exhausted: r.exhausted, stoppedBy: r.stoppedBy, schedule: r.schedule, statesExplored: r.statesExplored, depth: r.depth, ms: r.ms });
+    post({ type: 'done', found: r.found, stoppedBy: r.stoppedBy, verdict: r.verdict, schedule: r.schedule, statesExplored: r.statesExplored, ms: r.ms });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
