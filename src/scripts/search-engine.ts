@@ -1,12 +1,15 @@
 // Loads Pagefind's own search runtime (<base>pagefind/pagefind.js, written by the build or
 // served from memory by the dev server) on first use, and turns its results into hits.
 // Imported only from the lazily loaded search modules: a page that is only read never loads it.
+import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, type Matched } from '../lib/search/excerpt.ts';
 import { cleanExcerpt } from '../lib/search/html.ts';
 import { withHighlight } from '../lib/search/paths.ts';
 import { normaliseQuery, queryTerms } from '../lib/search/tokens.ts';
 
-interface PagefindSub { title: string; url: string; excerpt: string }
-interface PagefindData { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results: PagefindSub[] }
+interface PagefindData {
+  url: string; excerpt: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>;
+  weighted_locations: Matched[]; anchors: Anchor[];
+}
 interface PagefindResult { id: string; score: number; data: () => Promise<PagefindData> }
 interface PagefindResponse { results: PagefindResult[] }
 export interface Pagefind {
@@ -16,13 +19,14 @@ export interface Pagefind {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-export interface SubHit { title: string; url: string; excerpt: string }
-export interface Hit { url: string; title: string; excerpt: string; date: string; tags: string[]; subs: SubHit[] }
+export interface SubHit { title: string; url: string; excerpt: string; excerptFrom: 'prose' | 'listing' }
+export interface Hit { url: string; title: string; excerpt: string; excerptFrom: 'prose' | 'listing'; date: string; tags: string[]; subs: SubHit[] }
 export interface SearchOutcome { query: string; used: string; total: number; hits: Hit[]; ms: number }
 export type Filters = { tag?: string[]; year?: string[] };
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 let loaded: Promise<Pagefind> | undefined;
+const EXCERPT_WORDS = 26;
 
 /** Pagefind's runtime, loaded once. */
 export function loadPagefind(): Promise<Pagefind> {
@@ -31,7 +35,7 @@ export function loadPagefind(): Promise<Pagefind> {
     // Result URLs are stored whole (with the base): stop Pagefind prefixing the base again.
     // noWorker: search in the page, so pagefind-worker.js (12 KB gzip) is never fetched; a
     // blog's index is small enough that a query does not hold the main thread for long.
-    await pf.options({ excerptLength: 26, baseUrl: '/', noWorker: true });
+    await pf.options({ excerptLength: EXCERPT_WORDS, baseUrl: '/', noWorker: true });
     await pf.init();
     return pf;
   })();
@@ -48,16 +52,22 @@ const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 
 async function toHit(r: PagefindResult, terms: string[]): Promise<Hit> {
   const d = await r.data();
+  // Excerpts made here, not Pagefind's: its densest window may run from prose into a listing,
+  // or pick listing bytes when the prose matched too (src/lib/search/excerpt.ts).
+  const page = parseIndexed(d.content);
+  const scores = matchedWords(page, d.weighted_locations ?? []);
+  const main = pageExcerpt(page, scores, EXCERPT_WORDS);
   const fallback = escapeText(d.meta['description'] ?? '');
-  const excerpt = cleanExcerpt(safeExcerpt(d.excerpt)) || fallback;
-  const subs = d.sub_results
-    .filter((s) => s.url.includes('#') && s.url !== d.url)
+  const excerpt = main?.html ?? (cleanExcerpt(safeExcerpt(d.excerpt)) || fallback);
+  const pageUrl = d.url.split('#')[0]!;
+  const subs = sectionExcerpts(page, scores, d.anchors ?? [], EXCERPT_WORDS)
     .slice(0, 3)
-    .map((s) => ({ title: s.title, url: withHighlight(s.url, terms), excerpt: cleanExcerpt(safeExcerpt(s.excerpt)) }));
+    .map((s) => ({ title: s.title, url: withHighlight(`${pageUrl}#${encodeURIComponent(s.id)}`, terms), excerpt: s.excerpt.html, excerptFrom: s.excerpt.from }));
   return {
     url: withHighlight(d.url, terms),
     title: d.meta['title'] ?? d.url,
     excerpt,
+    excerptFrom: main?.from ?? 'prose',
     date: d.meta['date'] ?? '',
     tags: d.filters['tag'] ?? [],
     subs,

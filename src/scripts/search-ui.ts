@@ -16,8 +16,8 @@ function hitItem(hit: Hit): HTMLLIElement {
     li.append(el('p', { class: 'search-hit-meta' }, [hit.date, hit.tags.join(', ')].filter(Boolean).join(' · ')));
   }
   if (hit.excerpt) {
-    const p = el('p', { class: 'search-excerpt' });
-    p.innerHTML = hit.excerpt; // escaped text + <mark> only: see safeExcerpt()
+    const p = el('p', { class: 'search-excerpt', 'data-excerpt-from': hit.excerptFrom });
+    p.innerHTML = hit.excerpt; // escaped text + <mark> only: see safeExcerpt() and lib/search/excerpt.ts
     li.append(p);
   }
   if (hit.subs.length) {
@@ -27,7 +27,7 @@ function hitItem(hit: Hit): HTMLLIElement {
       const sa = el('a', { href: s.url, 'data-search-result': '' }, s.title.replace(/#$/, ''));
       sli.append(sa);
       if (s.excerpt) {
-        const p = el('p', { class: 'search-excerpt' });
+        const p = el('p', { class: 'search-excerpt', 'data-excerpt-from': s.excerptFrom });
         p.innerHTML = s.excerpt;
         sli.append(p);
       }

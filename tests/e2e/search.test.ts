@@ -114,6 +114,44 @@ describe('the built index (base /blog/)', () => {
     await page.close();
   });
 
+  it('shows the prose that matched as the excerpt, and a listing line only when only a listing matched', async () => {
+    const page = await browser.newPage();
+    const shown = async (q: string): Promise<{ url: string; main: string; from: string | null; subs: string[] }> => {
+      await results(page, q);
+      const hit = page.locator('#search-page-results .search-hit').first();
+      const main = hit.locator(':scope > .search-excerpt');
+      return {
+        url: await hit.locator('.search-hit-title').evaluate((a) => (a as HTMLAnchorElement).pathname),
+        main: await main.innerText(),
+        from: await main.getAttribute('data-excerpt-from'),
+        subs: await hit.locator('.search-subs .search-excerpt').allInnerTexts(),
+      };
+    };
+    const listingBytes = /\b82ac[0-9a-f]{4}\b|\bmovzx?\b|\bcmp\b|\[ecx|kd>|WinDbg/;
+    // In the prose and in the listing right after it: Pagefind's own excerpt ran on into the listing
+    // ("... namely ExpInterlockedPopEntrySListResume ). WinDbg kd> uf ... movzx eax,word ptr [ecx+6Ch]").
+    const resume = await shown('ExpInterlockedPopEntrySListResume');
+    expect(resume.url).toBe(`${BASE}posts/${slist}/`);
+    expect(resume.from).toBe('prose');
+    expect(resume.main).toMatch(/the code resumes at the beginning of ExInterlockedPopEntrySList \( namely ExpInterlockedPopEntrySListResume/);
+    expect(resume.main).not.toMatch(listingBytes);
+    expect(resume.subs.length).toBeGreaterThan(0);
+    for (const sub of resume.subs) expect(sub).not.toMatch(listingBytes);
+    // The reader's case: in the prose, and inside the listing's identifiers (KiCheckForSListAddress).
+    // It was "82acbe26 894168 mov dword ptr [ecx+68h],eax nt!KiCheckForSListAddress+0x38: 82acbe29 c3 ret Try it: ...".
+    const slistHit = await shown('SList');
+    expect(slistHit.from).toBe('prose');
+    expect(slistHit.main).toMatch(/^Try it: the SList simulator\. Added in 2026, not part of the original post/);
+    expect(slistHit.main).not.toMatch(listingBytes);
+    // Only in a listing: the line that holds it, and nothing around it.
+    const address = await shown('82acbe26');
+    expect(address).toMatchObject({ url: `${BASE}posts/${slist}/`, from: 'listing', main: '82acbe26 894168 mov dword ptr [ecx+68h],eax' });
+    expect(await page.locator('#search-page-results .search-hit').first().locator(':scope > .search-excerpt mark').allInnerTexts()).toEqual(['82acbe26']);
+    // An address's short form (the index's variant block), whose only visible place is the gdb listing.
+    expect(await shown('7ffff7ddb2d0')).toMatchObject({ url: `${BASE}posts/${linux}/`, from: 'listing', main: '0x00007ffff7ddb2d0 in _start () from /lib64/' });
+    await page.close();
+  });
+
   it('without JavaScript, the search page points to the archive and the tags', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
