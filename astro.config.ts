@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { markdownConfig, siteMarkdownProcessor } from './src/markdown/pipeline.ts';
+import { aliasPages } from './src/integrations/aliases.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { checkPosts } from './src/integrations/check-posts.ts';
 import { markdownRenders } from './src/integrations/markdown-renders.ts';
@@ -12,13 +13,12 @@ import { cspDirectives, scriptResources } from './src/lib/security-headers.ts';
 import { cspHash, themeInitScript } from './src/lib/theme-init.ts';
 import { site } from './src/site.config.ts';
 import { astroCacheDir, codeKey } from './src/lib/build-cache.ts';
+import { readSettings } from './src/lib/settings.ts';
 
-// RZ_BASE builds the site for a sub-path, e.g. RZ_BASE=/blog/ for a GitHub Pages project site.
-const base = process.env.RZ_BASE ?? '/';
-// RZ_PLAIN=1 turns this project's extras off (Markdown plugins, grammars, checks, integrations):
-// the baseline `npm run bench` compares against, built from the same pages and posts.
-// (MDX and Preact stay on in both: the SList post is MDX with a Preact island.)
-const plain = process.env.RZ_PLAIN === '1';
+// RZ_BASE builds the site for a sub-path (a GitHub Pages project site); RZ_PLAIN=1 turns this
+// project's extras off (Markdown plugins, grammars, checks, integrations): the baseline
+// `npm run bench` compares against. (MDX and Preact stay on in both: the SList post needs them.)
+const { base, plain } = readSettings();
 // Astro's cache (content store, incremental pages) lives in this checkout, under a key of all
 // the code and settings the output depends on: a change to any of them starts from a cold cache.
 // One build at a time per checkout holds it (a second waits); the dev server does not use it.
@@ -44,7 +44,7 @@ export default defineConfig({
     },
   },
   prerenderConflictBehavior: 'error',
-  integrations: plain ? [buildCache(cacheDir), mdx(), preact()] : [buildCache(cacheDir), checkPosts(), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), pagefindSearch(), securityHeaderFiles()],
+  integrations: plain ? [buildCache(cacheDir), mdx(), preact()] : [buildCache(cacheDir), checkPosts(), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), aliasPages(), pagefindSearch(), securityHeaderFiles()],
   markdown: plain ? {} : markdownConfig(markdownProcessor),
   devToolbar: { enabled: false },
   // Pages whose cacheKey (getStaticPaths) and module graph are unchanged are copied from the cache.

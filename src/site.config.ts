@@ -1,6 +1,7 @@
 // Site identity: the one place an author edits to make the blog theirs.
 // Validated with zod so a typo fails the build with the field and the fix.
 import { z } from 'astro/zod';
+import { readSettings } from './lib/settings.ts';
 
 const siteConfigSchema = z.object({
   title: z.string().min(1, 'title: give the blog a name, e.g. title: "Ring Zero"'),
@@ -32,7 +33,7 @@ export const site: SiteConfig = parseSiteConfig({
   title: 'Ring Zero',
   description: 'Windows, macOS and Linux internals, from the kernel up: notes of a kernel engineer.',
   author: { name: 'slavaim', url: 'https://github.com/slavaim' },
-  url: process.env.RZ_SITE_URL ?? 'https://ringzero.example',
+  url: readSettings().siteUrl ?? 'https://ringzero.example',
   lang: 'en',
   postsPerPage: 10,
   feedLimit: 20,

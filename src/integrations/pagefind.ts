@@ -59,10 +59,12 @@ async function newIndex(): Promise<pagefind.PagefindIndex> {
   return index;
 }
 
+// RZ_SEARCH_VARIANTS=0 indexes the pages as they are (the benchmark compares the two).
+const { searchVariants } = readSettings();
+
 /** A page as Pagefind will index it (prepared copy), or undefined for a page without data-pagefind-body. */
 function prepare(html: string): { html: string; extraWords: number } | undefined {
-  // RZ_SEARCH_VARIANTS=0 indexes the pages as they are (the benchmark compares the two).
-  const prepared = prepareForIndex(html, process.env['RZ_SEARCH_VARIANTS'] !== '0');
+  const prepared = prepareForIndex(html, searchVariants);
   return prepared.indexed ? { html: prepared.html, extraWords: prepared.extraWords } : undefined;
 }
 

@@ -1,17 +1,29 @@
 // The build's settings from the environment (RZ_* variables), read and checked in one place.
-// Each is documented in the README under "Configuration".
+// Each is documented in the README under "Configuring the site".
 
 export interface BuildSettings {
   /** RZ_CONTENT_DIR: the folder of posts (tests and benchmarks point a build at another). */
   contentDir: string;
   /** RZ_NOW: the day the build publishes as of (default: now); posts dated after it wait. */
   now: Date;
+  /** RZ_BASE: the sub-path the site is served under, with a trailing slash (default /). */
+  base: string;
+  /** RZ_SITE_URL: the absolute URL the site is served from, overriding src/site.config.ts. */
+  siteUrl: string | undefined;
+  /** RZ_PLAIN=1: this project's extras off, the baseline `npm run bench` compares against. */
+  plain: boolean;
+  /** RZ_SEARCH_VARIANTS=0: the search index without identifier variants (a benchmark's baseline). */
+  searchVariants: boolean;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   return {
     contentDir: env['RZ_CONTENT_DIR'] || 'content/posts',
     now: env['RZ_NOW'] ? parseNow(env['RZ_NOW']) : new Date(),
+    base: env['RZ_BASE'] ? parseBase(env['RZ_BASE']) : '/',
+    siteUrl: env['RZ_SITE_URL'] ? parseUrl(env['RZ_SITE_URL']) : undefined,
+    plain: env['RZ_PLAIN'] === '1',
+    searchVariants: env['RZ_SEARCH_VARIANTS'] !== '0',
   };
 }
 
@@ -20,4 +32,17 @@ function parseNow(value: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime()))
     throw new Error(`RZ_NOW=${value}: write the day to publish as of as YYYY-MM-DD (or an ISO time such as 2027-01-05T09:00:00Z), or unset it to publish as of now`);
   return d;
+}
+
+function parseBase(value: string): string {
+  if (!value.startsWith('/') || /[?#\s]/.test(value)) throw new Error(`RZ_BASE=${value}: write the sub-path the site is served under, starting with /, e.g. RZ_BASE=/blog/`);
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+function parseUrl(value: string): string {
+  let u: URL | undefined;
+  try { u = new URL(value); } catch { /* reported below */ }
+  if (!u || !/^https?:$/.test(u.protocol) || (u.pathname !== '/' && u.pathname !== ''))
+    throw new Error(`RZ_SITE_URL=${value}: write the site's origin, e.g. RZ_SITE_URL=https://blog.example.org (a sub-path goes in RZ_BASE)`);
+  return u.origin;
 }
