@@ -49,7 +49,7 @@ export interface SearchResult {
   readonly violation: number;
   /** Every schedule of at most this many events was checked (found: the schedule's length). */
   readonly depth: number;
-  /** Distinct states reached, the start included (all explored unless a limit stopped the search); 0 when the bound rules out the start. */
+  /** Distinct states reached, the start included (all explored unless a limit stopped the search); 0 when the bound settles the start. */
   readonly statesExplored: number;
   readonly eventsTried: number;
   readonly ms: number;
@@ -453,22 +453,23 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
     const ms = performance.now() - t0;
     const depth = found ? schedule.length : stoppedBy === 'depth' || stoppedBy === 'exhausted' || stoppedBy === 'bound' ? maxDepth : Math.max(0, open.min - 1);
     const statesRuledOut = rootProof ? 1 : ruled.size;
+    const unexplored = h0 > maxDepth; // the bound settled the start: nothing was explored
     let proof: BoundProof | null = null;
     if (stoppedBy === 'bound') {
       const reasons = rootProof ? [...new Set(rootProof.map((r) => r.reason))] : WHY_KINDS.filter(([w]) => ruledMask & (1 << w)).map(([, k]) => k);
       proof = {
         at: rootProof ? 'start' : 'frontier', seqBits: Math.log2(m.seqMod), pushesNeeded: m.seqMod,
-        statesExplored: rootProof ? 0 : set.size, statesRuledOut, threads: rootProof ?? [], reasons,
+        statesExplored: unexplored ? 0 : set.size, statesRuledOut, threads: rootProof ?? [], reasons,
         windows: reasons.includes('window') ? { speedBound: m.R, restart: m.settings.interrupts || m.settings.preempts ? 'fixup' : 'no-interrupts', stalls: false } : null,
       };
     }
     const verdict = verdictOf({
-      found, stoppedBy, scheduleLength: schedule.length, statesExplored: rootProof ? 0 : set.size, statesRuledOut, depth, proof,
+      found, stoppedBy, scheduleLength: schedule.length, statesExplored: unexplored ? 0 : set.size, statesRuledOut, depth, proof,
       rootBeyondDepth: h0 > maxDepth && h0 < infinite, maxDepth, maxStates, timeMs,
     }, m, Math.log2(m.seqMod));
     return {
       found, exhausted: stoppedBy === 'exhausted', stoppedBy, proof, verdict, statesRuledOut, schedule, violation, depth,
-      statesExplored: rootProof ? 0 : set.size, eventsTried: tried, ms, peakFrontier: peak,
+      statesExplored: unexplored ? 0 : set.size, eventsTried: tried, ms, peakFrontier: peak,
     };
   };
   const path = (id: number): SchedEvent[] => {

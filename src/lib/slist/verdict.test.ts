@@ -97,6 +97,7 @@ describe('verdicts: what the search concludes and how it knows', () => {
     expect(s.verdict.sentence).toMatch(/^Inconclusive: the search stopped at its limit of 20,000 states; no schedule of up to \d+ events corrupts the list, and longer schedules were not checked\.$/);
     const h = analyse({ preset: 'header16' });
     expect(h.stoppedBy).toBe('depth');
+    expect(h.statesExplored).toBe(0);
     expect(h.verdict.sentence).toBe('Inconclusive beyond 1,100 events: the search\'s bound shows at the start that any corrupting schedule needs more than 1,100 events, the depth limit, so it explored none. ' +
       'A sequence wrap needs 281,474,976,710,656 (2^48) pushes by other threads inside one pop window. At 10,000,000 pushes/s that is 326 days of pushes inside one pop window.');
     let calls = 0;
