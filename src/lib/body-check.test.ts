@@ -73,6 +73,15 @@ describe('raw HTML that runs script', () => {
 });
 
 describe('code fences', () => {
+  it('warns of a listing over 5,000 lines, on its line, and not of one of 5,000', () => {
+    const listing = (n: number) => `Intro.\n\n\`\`\`text\n${Array.from({ length: n }, (_, i) => `line ${i}`).join('\n')}\n\`\`\`\n`;
+    const [p, ...rest] = check(listing(20_000));
+    expect(rest).toEqual([]);
+    expect(formatProblems([p!])).toBe('content/posts/a.md:8: warning in body: the listing on line 8 is 20,000 lines long; its page will be megabytes.\n' +
+      '    fix: keep the lines that matter (under 5,000) and link to the full output as a file');
+    expect(check(listing(5000))).toEqual([]);
+  });
+
   it('reports a fence never closed on the line it opened', () => {
     expect(formatProblems(check('## A\n\n```c\nint x;\n\n## B\n'))).toBe(
       'content/posts/a.md:8: error in body: the code fence opened on line 8 is never closed.\n' +

@@ -123,14 +123,18 @@ export function plainlyFine(body: string): boolean {
   return fence === undefined;
 }
 
+/** A listing longer than this makes a page of megabytes that no reader scrolls through. */
+export const longListingLines = 5000;
+
 /** Check one post's body: its problems, each on the line where the author can fix it. */
 export function checkPostBody({ path, source }: PostSource, options: BodyCheckOptions): Problem[] {
   const problems: Problem[] = [];
-  const add = (line: number, field: string, message: string, fix: string) => problems.push({ file: path, line, field, message, fix, severity: 'error' });
+  const add = (line: number, field: string, message: string, fix: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file: path, line, field, message, fix, severity });
   const isMdx = /\.mdx$/i.test(path);
   const body = bodyOf(source);
-  if (!isMdx && plainlyFine(body)) return problems;
   const lines = body.split(/\r?\n/);
+  if (!isMdx && lines.length <= longListingLines && plainlyFine(body)) return problems;
   let tree: Node;
   try {
     tree = fromMarkdown(body, isMdx
@@ -155,6 +159,8 @@ export function checkPostBody({ path, source }: PostSource, options: BodyCheckOp
       case 'code': {
         const f = fenceClosed(lines, node, quotes);
         if (f && !f.closed) add(line, 'body', `the code fence opened on line ${line} is never closed`, `add a closing ${f.fence} line after the listing (until then, everything after line ${line} is shown as code)`);
+        const n = (node.value ?? '').split('\n').length;
+        if (n > longListingLines) add(line, 'body', `the listing on line ${line} is ${n.toLocaleString('en')} lines long; its page will be megabytes`, `keep the lines that matter (under ${longListingLines.toLocaleString('en')}) and link to the full output as a file`, 'warning');
         break;
       }
       case 'mdxJsxFlowElement': case 'mdxJsxTextElement': {

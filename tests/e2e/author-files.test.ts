@@ -167,6 +167,13 @@ describe('files', () => {
     expect(readFileSync(join(build.outDir, 'posts/shared/index.html'), 'utf8')).toContain('Shared from elsewhere');
   });
 
+  it('a listing over 5,000 lines builds with a warning naming the file, the line and its length', () => {
+    const listing = Array.from({ length: 6000 }, (_, i) => `line ${i}`).join('\n');
+    const build = buildSite('author-long-listing', { contentDir: contentWith({ 'long-listing.md': post('Long listing', '2017-01-02', '', `Intro.\n\n\`\`\`text\n${listing}\n\`\`\``) }) });
+    expect(build.ok, build.output).toBe(true);
+    expect(plain(build.output)).toMatch(/long-listing\.md:8: warning in body: the listing on line 8 is 6,000 lines long; its page will be megabytes\.\n\s+fix: keep the lines that matter/);
+  });
+
   it('a post over 1 MB builds with a warning naming the file and its size', () => {
     const para = 'The dispatcher lock is held while the ready queue is scanned. ';
     const body = Array.from({ length: 1800 }, (_, i) => `${para.repeat(10)}(${i})`).join('\n\n');
