@@ -23,6 +23,11 @@ const posts = defineCollection({
     tags: z.array(z.string(), { error: 'tags: write a list, e.g. tags: [windows, kernel]' }).default([]),
     draft: z.boolean({ error: 'draft: write true or false' }).default(false),
     slug: z.string().optional(),
+    series: z.object({
+      name: z.string().trim().min(1, 'series: give the series a name'),
+      part: z.number().int().positive('series: the part must be a positive whole number, e.g. part: 2'),
+    }, { error: 'series: write `series: { name: "Linux process", part: 2 }`' }).optional(),
+    aliases: z.array(z.string().startsWith('/', 'aliases: start each old path with /'), { error: 'aliases: write a list of old paths, e.g. aliases: [/old/path/]' }).default([]),
   }),
 });
 

@@ -58,7 +58,7 @@ const hookPid = (server: string) => { try { return Number(readFileSync(join(serv
 // the build, KILL kills it (SIGKILL), ENOSPC fails it as a full disk does, BIG writes 4 MB;
 // with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env) it writes its pid there;
 // scheduled.txt names the day of a post that waits for it (RZ_NOW or now), then adds "+later".
-// `npm run check` fails on BADCHECK.
+// `npm run check` fails on BADCHECK. redirects.txt becomes dist/redirects.conf (posts' old URLs).
 const fakeFiles: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { build: 'node build.mjs', check: 'node scripts/check.ts' } }),
   'package-lock.json': JSON.stringify({ name: 'fake-site', lockfileVersion: 3, requires: true, packages: { '': { name: 'fake-site' } } }),
@@ -80,6 +80,7 @@ const now = process.env.RZ_NOW ? new Date(process.env.RZ_NOW) : new Date();
 if (day && new Date(day) > now) console.log('1 scheduled post, published by the first build on or after its day (UTC):\\n  scheduled: content/posts/later.md on ' + day);
 writeFileSync('dist/index.html', day && new Date(day) <= now ? page + '+later' : page);
 writeFileSync('dist/count.txt', String(readFileSync('.cache/count', 'utf8').length));
+if (existsSync('redirects.txt')) writeFileSync('dist/redirects.conf', readFileSync('redirects.txt', 'utf8'));
 `,
   'scripts/check.ts': `import { readFileSync } from 'node:fs';
 console.log('check args:', process.argv.slice(2).join(' '));
@@ -184,6 +185,22 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(r.output).toContain('check args: --dist dist');
     expect(r.output).toContain('/nope/ does not exist');
     expect(live(server)).toContain('Nothing published yet');
+  });
+
+  it('publishes redirects.conf of exact-location 301s, and rejects one with any other line (nginx includes it in the server block)', async () => {
+    const { server, author } = setup();
+    commit(author, { 'redirects.txt': '# old URLs\n\nlocation = /old/ { return 301 /posts/new/; }\nlocation = /old { return 301 /posts/new/; }\n' });
+    expect((await push(author)).code).toBe(0);
+    expect(readFileSync(join(server, 'live/redirects.conf'), 'utf8')).toContain('location = /old { return 301 /posts/new/; }');
+    const before = target(server);
+    for (const bad of ['location = /x/ { proxy_pass http://127.0.0.1:9/; }', 'location = /a/ { return 301 /b/; } location / { root /; }', 'include /etc/nginx/*.conf;']) {
+      commit(author, { 'redirects.txt': `location = /old/ { return 301 /posts/new/; }\n${bad}\n` });
+      const r = await push(author);
+      expect(r.code, bad).not.toBe(0);
+      expect(r.output).toContain(`2:${bad}`);
+      expect(r.output).toContain('dist/redirects.conf may hold only lines of the form: location = /old/path/ { return 301 /posts/new/; }');
+      expect(target(server)).toBe(before);
+    }
   });
 
   it('a hook killed (SIGTERM) mid-build cleans up after itself; live is unchanged; the next push works', async () => {

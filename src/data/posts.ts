@@ -4,6 +4,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { excerptFromMarkdown, joinBase, readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
 import { readSettings } from '../lib/settings.ts';
 import { showTags, tagSpellings } from '../lib/tags.ts';
+import { groupSeries, type SeriesRef } from '../lib/series.ts';
 
 export interface Post extends PostMeta {
   entry: CollectionEntry<'posts'>;
@@ -11,7 +12,15 @@ export interface Post extends PostMeta {
   /** Site-relative URL including Astro's base, e.g. /blog/posts/slug/ */
   url: string;
   minutes: number;
+  /** The series it is a part of (`series: { name, part }`) */
+  series?: SeriesRef | undefined;
+  /** Its old paths (`aliases:`), written as redirects by src/integrations/aliases.ts */
+  aliases: string[];
+  /** Its series, every published part in order (the series box), when it is in one */
+  inSeries?: InSeries | undefined;
 }
+
+export interface InSeries { name: string; url: string; parts: Array<{ part: number; title: string; url: string }> }
 
 const base = import.meta.env.BASE_URL;
 
@@ -19,6 +28,7 @@ const base = import.meta.env.BASE_URL;
 export const url = (path: string): string => joinBase(base, path);
 export const postUrl = (slug: string): string => url(`posts/${slug}/`);
 export const tagUrl = (tagSlug: string): string => url(`tags/${encodeURIComponent(tagSlug)}/`);
+export const seriesUrl = (seriesSlug: string): string => url(`series/${encodeURIComponent(seriesSlug)}/`);
 
 let cache: Promise<Post[]> | undefined;
 
@@ -41,12 +51,18 @@ export function getPosts(): Promise<Post[]> {
         description: entry.data.description ?? excerptFromMarkdown(body),
         url: postUrl(entry.id),
         minutes: readingTime(body).minutes,
+        series: entry.data.series,
+        aliases: entry.data.aliases,
       };
     });
     const visible = visiblePosts(posts, import.meta.env.DEV, readSettings().now);
     // one tag, one spelling: Linux and linux are shown as the one most posts use
     const shown = tagSpellings(visible.map((p) => p.tags));
     for (const p of visible) p.tags = showTags(p.tags, shown);
+    for (const s of groupSeries(visible)) {
+      const inSeries: InSeries = { name: s.name, url: seriesUrl(s.slug), parts: s.parts.map((p) => ({ part: p.series!.part, title: p.title, url: p.url })) };
+      for (const p of s.parts) p.inSeries = inSeries;
+    }
     return sortPostsNewestFirst(visible);
   })();
   return cache;
@@ -55,8 +71,8 @@ export function getPosts(): Promise<Post[]> {
 /**
  * The cacheKey of a page that shows these posts (experimental.incrementalBuild skips a page whose
  * key and code are unchanged): each post's content digest, its URL, its shown tags (another post
- * can change their spelling) and, for lists, its place.
+ * can change their spelling), its series' parts (another part can change the series box) and, for lists, its place.
  */
 export function pageCacheKey(...posts: Array<Post | undefined>): string {
-  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body])] : null)));
+  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body]), ...(p.inSeries ? [p.inSeries] : [])] : null)));
 }

@@ -3,11 +3,13 @@
 // content.config.ts say the field, not the line, and see one file at a time).
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { tagProblems, type TagUse } from './tags.ts';
+import { aliasProblems, readAliasesField, type AliasUse } from './aliases.ts';
+import { readSeriesField, seriesProblems, type SeriesUse } from './series.ts';
 
 export interface PostSource { path: string; source: string }
 export interface Problem { file: string; line: number; field: string; message: string; fix: string; severity: 'error' | 'warning' }
 
-export const knownFields = ['title', 'date', 'updated', 'description', 'tags', 'draft', 'slug'] as const;
+export const knownFields = ['title', 'date', 'updated', 'description', 'tags', 'draft', 'slug', 'series', 'aliases'] as const;
 const dayPattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -53,7 +55,7 @@ function yamlFix(code: string): string {
 }
 
 /** Check one post; returns its problems and the slug it claims. */
-export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; slugLine: number; draft: boolean; tags: TagUse[]; date?: Date } {
+export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; slugLine: number; draft: boolean; tags: TagUse[]; date?: Date; series?: SeriesUse; aliases?: AliasUse[] } {
   const problems: Problem[] = [];
   const tagUses: TagUse[] = [];
   let slugLine = 1;
@@ -129,6 +131,11 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   } else if (!slugPattern.test(slug)) {
     add(1, 'slug', `the file name gives the slug ${JSON.stringify(slug)}, which is not lower-case words joined by hyphens`, 'rename the file (e.g. my-post.md) or add `slug: my-post`');
   }
+  const seriesField = fields.get('series');
+  const series = seriesField ? readSeriesField(path, seriesField.node, seriesField.line, lineOf) : undefined;
+  const aliasesField = fields.get('aliases');
+  const aliases = aliasesField ? readAliasesField(path, aliasesField.node, aliasesField.line, lineOf) : undefined;
+  problems.push(...(series?.problems ?? []), ...(aliases?.problems ?? []));
   for (const [key, f] of fields) {
     if ((knownFields as readonly string[]).includes(key)) continue;
     const near = closest(key, knownFields);
@@ -136,11 +143,12 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   }
   const day = date && (date.value instanceof Date ? date.value.toISOString() : date.value);
   const when = typeof day === 'string' && isValidDateString(day) ? new Date(day.length === 10 ? `${day}T00:00:00Z` : day) : undefined;
-  return { problems, slug, slugLine, draft: draft?.value === true, tags: tagUses, ...(when ? { date: when } : {}) };
+  return { problems, slug, slugLine, draft: draft?.value === true, tags: tagUses, ...(when ? { date: when } : {}),
+    ...(series?.use ? { series: series.use } : {}), aliases: aliases?.uses ?? [] };
 }
 
 /** What the checks read of a post: its file, slug, whether a draft, and its date if valid. */
-export interface PostFacts { file: string; slug: string; draft: boolean; date: Date | undefined }
+export interface PostFacts { file: string; slug: string; draft: boolean; date: Date | undefined; /** its old paths (`aliases:`) */ aliases?: string[] }
 
 /** Check all posts, including slugs shared by two files and tags that would share a URL. */
 export function checkPostSources(posts: readonly PostSource[]): Problem[] {
@@ -153,11 +161,15 @@ export function inspectPostSources(posts: readonly PostSource[]): { problems: Pr
   const problems: Problem[] = [];
   const bySlug = new Map<string, string>();
   const tags: TagUse[] = [];
+  const series: SeriesUse[] = [];
+  const aliases: AliasUse[] = [];
   for (const post of [...posts].sort((a, b) => a.path.localeCompare(b.path))) {
     const r = checkPostSource(post);
     problems.push(...r.problems);
     tags.push(...r.tags);
-    facts.push({ file: post.path, slug: r.slug, draft: r.draft, date: r.date });
+    if (r.series) series.push(r.series);
+    aliases.push(...(r.aliases ?? []));
+    facts.push({ file: post.path, slug: r.slug, draft: r.draft, date: r.date, aliases: (r.aliases ?? []).map((a) => a.path) });
     const other = bySlug.get(r.slug);
     if (other) {
       problems.push({ file: post.path, line: r.slugLine, field: 'slug', severity: 'error',
@@ -165,7 +177,7 @@ export function inspectPostSources(posts: readonly PostSource[]): { problems: Pr
         fix: `rename one of the files, or give one of them its own \`slug:\`` });
     } else bySlug.set(r.slug, post.path);
   }
-  problems.push(...tagProblems(tags));
+  problems.push(...tagProblems(tags), ...seriesProblems(series), ...aliasProblems(aliases, facts));
   return { problems, posts: facts };
 }
 

@@ -1,0 +1,130 @@
+// Old URLs of a post (`aliases: [/old/path/]`): the field read with its lines, the errors
+// (a path that is not one, or that another page or alias already has), and what the build
+// writes for them: a static redirect page at each old path and nginx 301 rules.
+import { isScalar, isSeq } from 'yaml';
+import type { Problem } from './frontmatter-check.ts';
+import { joinBase } from './posts.ts';
+
+export interface AliasUse { file: string; line: number; path: string }
+
+const example = 'write the old paths as a list, e.g. `aliases: [/old/path/, /2016/12/old-name.html]`';
+// Each segment: letters, digits and the few marks URLs keep unescaped; nothing nginx or HTML would read otherwise.
+const segment = /^[\p{L}\p{M}\p{N}._~!*()+,=:@-]+$/u;
+
+/** Why `path` cannot be an alias, or undefined when it can. */
+export function aliasPathProblem(path: string): { message: string; fix: string } | undefined {
+  const quoted = JSON.stringify(path);
+  if (!path.startsWith('/') || path.startsWith('//'))
+    return { message: `the alias ${quoted} is not an absolute path on this site`, fix: 'start it with one /, e.g. `/old/path/` (no scheme or host: an alias is a path of this site)' };
+  const parts = path.slice(1).replace(/\/$/, '').split('/');
+  if (path === '/' || parts.some((s) => s === '' || s === '.' || s === '..'))
+    return { message: `the alias ${quoted} has an empty, . or .. part`, fix: 'write the path as it appears in the old URL, e.g. `/old/path/`' };
+  if (parts.some((s) => !segment.test(s)))
+    return { message: `the alias ${quoted} holds characters an alias may not have (spaces, ?, #, %, quotes, ;, $, & or braces)`, fix: 'write the path alone, without a query or #fragment, with letters, digits, - . _ ~ and / (characters themselves, not %-escapes)' };
+  return undefined;
+}
+
+/** Reads a post's `aliases:` value (a YAML node at `line`). */
+export function readAliasesField(file: string, node: unknown, line: number, lineOf: (offset: number | undefined) => number): { problems: Problem[]; uses: AliasUse[] } {
+  const problems: Problem[] = [];
+  const uses: AliasUse[] = [];
+  if (!isSeq(node)) {
+    problems.push({ file, line, field: 'aliases', severity: 'error', message: 'aliases must be a list of paths', fix: example });
+    return { problems, uses };
+  }
+  for (const item of node.items) {
+    const at = isScalar(item) ? lineOf(item.range?.[0]) : line;
+    const value = isScalar(item) ? item.value : item;
+    if (typeof value !== 'string') {
+      problems.push({ file, line: at, field: 'aliases', severity: 'error', message: `the alias ${JSON.stringify(value)} is not a path`, fix: example });
+      continue;
+    }
+    const bad = aliasPathProblem(value);
+    if (bad) problems.push({ file, line: at, field: 'aliases', severity: 'error', ...bad });
+    else uses.push({ file, line: at, path: value });
+  }
+  return { problems, uses };
+}
+
+/** The one name of an old path: without its trailing slash (`/a/` and `/a` are one URL to a reader). */
+const aliasKey = (path: string): string => path.slice(1).replace(/\/$/, '');
+
+/** The file a redirect page is written to, under the build's output: `old/path/index.html`, or `old.html` as written. */
+export function aliasFile(path: string): string {
+  const key = aliasKey(path);
+  return !path.endsWith('/') && /\.html?$/i.test(key) ? key : `${key}/index.html`;
+}
+
+/** Paths the site's own pages and files use (src/pages/, public/, what the integrations write). */
+const reservedFiles = ['index.html', '404.html', '404', 'rss.xml', 'feed.json', 'robots.txt', 'favicon.svg', '_headers', 'security-headers.conf', 'redirects.conf'];
+const reservedFolders = ['tags', 'series', 'page', 'archive', 'search', '_astro', 'pagefind'];
+
+/** Aliases that would replace a page of the site, a post, or another alias. `posts`: every post's file and slug. */
+export function aliasProblems(uses: readonly AliasUse[], posts: ReadonlyArray<{ file: string; slug: string }>): Problem[] {
+  const problems: Problem[] = [];
+  const slugs = new Map(posts.map((p) => [p.slug, p.file]));
+  const seen = new Map<string, AliasUse>();
+  const fix = 'remove this alias (the old URL is a page of the site: it cannot redirect), or correct it';
+  for (const u of uses) {
+    const key = aliasKey(u.path);
+    const err = (message: string, f = fix) => problems.push({ file: u.file, line: u.line, field: 'aliases', severity: 'error', message, fix: f });
+    const post = /^posts\/([^/]+)$/.exec(key)?.[1];
+    if (post !== undefined && slugs.has(post)) err(`the alias ${u.path} is the URL of the post ${slugs.get(post)}`);
+    else if (reservedFiles.includes(key) || /^sitemap-[^/]*\.xml$/.test(key) || reservedFolders.some((d) => key === d || key.startsWith(`${d}/`)))
+      err(`the alias ${u.path} is a page of the site${reservedFolders.some((d) => key === d || key.startsWith(`${d}/`)) ? ` (everything under /${key.split('/')[0]}/ is)` : ''}`);
+    else {
+      const other = seen.get(key);
+      if (other) err(`the alias ${u.path} is also an alias of ${other.file}:${other.line}`, 'keep the old URL in one post only (an old URL can redirect to one place)');
+      else seen.set(key, u);
+    }
+  }
+  return problems;
+}
+
+export interface Redirect { from: string; file: string; to: string }
+
+/** The redirects of published posts: each old path (under the site's base) to its post's URL. */
+export function aliasRedirects(posts: ReadonlyArray<{ slug: string; aliases: readonly string[] }>, base: string): Redirect[] {
+  return posts.flatMap((p) => p.aliases.map((a) => ({ from: joinBase(base, a), file: aliasFile(a), to: joinBase(base, `posts/${p.slug}/`) })))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The page at an old path: sends the browser on at once (<meta refresh>: no script, so any CSP
+ * allows it), says where with a link, is kept out of search engines, and names the post canonical.
+ */
+export function redirectPage(r: Redirect, o: { site: string; title: string; lang: string; icon: string }): string {
+  const to = escapeHtml(r.to);
+  const canonical = escapeHtml(new URL(r.to, o.site).href);
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(o.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="${escapeHtml(o.icon)}" type="image/svg+xml">
+<title>Moved · ${escapeHtml(o.title)}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${canonical}">
+<meta http-equiv="refresh" content="0; url=${to}">
+</head>
+<body>
+<main>
+<h1>This post has moved</h1>
+<p>It is now at <a href="${to}">${canonical}</a>.</p>
+</main>
+</body>
+</html>
+`;
+}
+
+/** nginx rules for the redirects, included in the `server` block (deploy/nginx.conf): a 301 for each old path, with and without its slash. */
+export function renderNginxRedirects(redirects: readonly Redirect[]): string {
+  const lines = ['# Old URLs of posts (frontmatter `aliases:`), written by the build: a 301 to the post.'];
+  for (const r of redirects) {
+    const paths = r.file.endsWith('/index.html') ? [r.from.replace(/\/?$/, '/'), r.from.replace(/\/$/, '')] : [r.from];
+    for (const p of paths) lines.push(`location = ${p} { return 301 ${r.to}; }`);
+  }
+  return `${lines.join('\n')}\n`;
+}
