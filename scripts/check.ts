@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cacheRoot, filesUnder, hashFiles } from '../src/lib/build-cache.ts';
+import { astroBuild } from './astro-build.ts';
 import { staticSiteChecks } from './site-checks.ts';
 
 const args = process.argv.slice(2);
@@ -44,9 +45,9 @@ if (!args.includes('--no-astro-check')) {
 let dist = join(root, 'dist');
 if (distArg >= 0) dist = resolve(args[distArg + 1] ?? 'dist');
 else {
-  const r = spawnSync(process.execPath, [astro, 'build'], { cwd: root, encoding: 'utf8' });
-  step('astro build', r.status === 0 ? [] : [`${r.stdout}${r.stderr}`.trim().split('\n').slice(-20).join('\n    ')]);
-  if (r.status !== 0) process.exit(1);
+  const r = astroBuild({ cwd: root });
+  step('astro build', r.ok ? [] : [r.output.trim().split('\n').slice(-20).join('\n    ')]);
+  if (!r.ok) process.exit(1);
 }
 
 const r = await staticSiteChecks(dist);

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cleanEnv } from '../../tests/e2e/support/build.ts';
+import { astroBuild } from '../astro-build.ts';
 import { cacheRoot, filesUnder } from '../../src/lib/build-cache.ts';
 
 export interface Row { section: string; name: string; value: number; unit: string; note?: string }
@@ -18,14 +18,9 @@ export function timedBuild(name: string, env: Record<string, string> = {}, opts:
   const outDir = join(benchDir, name);
   rmSync(outDir, { recursive: true, force: true });
   if (!opts.warm) rmSync(cacheRoot(cwd), { recursive: true, force: true });
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd, encoding: 'utf8', env: cleanEnv(env), maxBuffer: 1 << 28,
-  });
-  const seconds = (performance.now() - t) / 1000;
-  const output = `${r.stdout}\n${r.stderr}`;
-  if (r.status !== 0) throw new Error(`build ${name} failed:\n${output}`);
-  return { outDir, seconds, output };
+  const r = astroBuild({ cwd, outDir, env });
+  if (!r.ok) throw new Error(`build ${name} failed:\n${r.output}`);
+  return { outDir, seconds: r.seconds, output: r.output };
 }
 
 /** The reference corpus of n posts (generated once into .bench/corpus-<n>). */
