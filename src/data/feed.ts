@@ -5,6 +5,7 @@ import preactRenderer from '@astrojs/preact/server.js';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { site } from '../site.config.ts';
 import { feedItems, type FeedItem, type FeedSite } from '../lib/feeds.ts';
+import { withoutSidenotes } from '../lib/sidenotes.ts';
 import { getPosts, url, type Post } from './posts.ts';
 
 /** A post's HTML: Markdown is rendered when the collection syncs; MDX (a post with an island) is
@@ -29,7 +30,7 @@ export async function getFeedItems(): Promise<FeedItem[]> {
     return ct;
   }));
   return feedItems(
-    await Promise.all(posts.map(async (p) => ({ ...p, html: await postHtml(p, container) }))),
+    await Promise.all(posts.map(async (p) => ({ ...p, html: withoutSidenotes(await postHtml(p, container)) }))),
     site.url,
     site.feedLimit,
   );

@@ -6,6 +6,9 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import { toString } from 'hast-util-to-string';
 import { listingsRehypePlugins, listingsRemarkPlugins } from './listings.ts';
+import remarkGithubAlerts from 'remark-github-blockquote-alert';
+import rehypeCallouts from './callouts.ts';
+import rehypeSidenotes from './sidenotes.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 
@@ -21,6 +24,9 @@ export function proseRehypePlugins() {
       content: { type: 'text', value: '#' },
     }],
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
+    // `> [!NOTE]` callouts (remark-github-blockquote-alert) labelled; footnotes copied to the margin.
+    rehypeCallouts,
+    rehypeSidenotes,
   ] as const;
 }
 
@@ -30,7 +36,7 @@ export function unifiedOptions(): UnifiedProcessorOptions {
     // No SmartyPants: in a kernel blog `--flag`, 'quoted' CSP keywords and straight quotes in
     // identifiers must stay as written, and it was the slowest step of the pipeline (17% of render).
     smartypants: false,
-    remarkPlugins: [...listingsRemarkPlugins()] as never,
+    remarkPlugins: [...listingsRemarkPlugins(), remarkGithubAlerts] as never,
     rehypePlugins: [...listingsRehypePlugins(), ...proseRehypePlugins()] as never,
   };
 }

@@ -1,0 +1,24 @@
+// Callouts: remark-github-blockquote-alert turns `> [!NOTE]` … `> [!CAUTION]` into
+// div.markdown-alert with a title paragraph ("NOTE" and an aria-hidden icon); this makes each a
+// role="note" with its label in words ("Note"), so screen readers and feeds (no CSS) say what it is.
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const labels: Record<string, string> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
+
+const classes = (el: Element): string[] => {
+  const c: unknown = el.properties['className'];
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+};
+
+export default function rehypeCallouts() {
+  return (tree: Root) => {
+    visit(tree, 'element', (el) => {
+      const kind = classes(el).find((c) => c.startsWith('markdown-alert-'))?.slice('markdown-alert-'.length);
+      if (!kind || !classes(el).includes('markdown-alert') || !labels[kind]) return;
+      el.properties['role'] = 'note';
+      const title = el.children.find((c): c is Element => c.type === 'element' && classes(c).includes('markdown-alert-title'));
+      for (const c of title?.children ?? []) if (c.type === 'text') c.value = c.value.replace(kind.toUpperCase(), labels[kind]);
+    });
+  };
+}
