@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { serve } from '../../tests/e2e/support/server.ts';
+import { serve } from '../harness/server.ts';
 import { listFiles, timedBuild, type Row } from './support.ts';
 
 export default async function benchLighthouse(): Promise<Row[]> {

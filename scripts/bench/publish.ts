@@ -5,7 +5,7 @@
 // commit in the same run; and a warm `npm run build` with one post changed.
 import { appendFileSync, cpSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { authorRepo, git, makeServerDir, publishCli, push } from '../../tests/e2e/support/publish.ts';
+import { authorRepo, git, makeServerDir, publishCli, push } from '../harness/publish-server.ts';
 import { corpus, root, timedBuild, type Row } from './support.ts';
 
 const RUNS = Number(process.env['RZ_BENCH_RUNS'] ?? 3);

@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../../tests/e2e/support/browser.ts';
-import { serve } from '../../tests/e2e/support/server.ts';
+import { launch } from '../harness/browser.ts';
+import { serve } from '../harness/server.ts';
 import { corpus, listFiles as files, timedBuild, type Row } from './support.ts';
 
 const BASE = '/';

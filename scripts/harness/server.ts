@@ -1,0 +1,25 @@
+// Serves a built site on 127.0.0.1 under its base path, with the site's 404 page,
+// the way a static host does.
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+export interface Served { url: string; origin: string; close: () => Promise<void> }
+
+/** `gzip`: serve precompressed `.gz` siblings when the client accepts them (like nginx gzip_static). */
+export async function serve(dir: string, base = '/', opts: { gzip?: boolean } = {}): Promise<Served> {
+  const files = sirv(dir, { dev: !opts.gzip, etag: false, extensions: ['html'], gzip: !!opts.gzip });
+  const notFound = (() => { try { return readFileSync(join(dir, '404.html')); } catch { return Buffer.from('not found'); } })();
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) { res.statusCode = 404; res.end(notFound); return; }
+    req.url = `/${url.slice(base.length)}`;
+    files(req, res, () => { res.statusCode = 404; res.setHeader('Content-Type', 'text/html; charset=utf-8'); res.end(notFound); });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, url: `${origin}${base}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
