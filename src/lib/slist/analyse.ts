@@ -90,7 +90,7 @@ export function analyse(o: AnalyseOptions): Analysis {
   } else {
     const r = runRandom(m, { seed, events: o.randomEvents ?? 1_000_000, timeMs: o.timeMs ?? 10_000, ...(o.rates ?? {}) });
     found = r.found; statesExplored = r.events; ms = r.ms; stoppedBy = r.stoppedBy;
-    schedule = Array.from(r.schedule, K.decodeEvent);
+    schedule = Array.from(r.schedule, (c) => K.decodeEvent(c) as SchedEvent); // the random runner makes scheduler events only
     const events = `${r.events.toLocaleString('en')} random event${r.events === 1 ? '' : 's'} (seed ${seed})`;
     verdict = found
       ? { kind: 'found', sentence: `The random runner corrupted the list after ${events}.` }

@@ -2,7 +2,7 @@
 // may need 48 bits); a Model holds everything static (settings, programs, offsets).
 // Functions here mutate a state in place; the snapshot layer (run.ts) copies.
 import { layoutInfo, type LayoutInfo } from './layouts.ts';
-import type { Instr, SchedEvent, Settings, Setup, ViolationKind } from './types.ts';
+import type { Instr, RunEvent, Settings, Setup, ViolationKind } from './types.ts';
 
 // Owners of an entry.
 export const LIST = -1;
@@ -310,6 +310,14 @@ function handAdd(m: Model, s: Float64Array, t: number, e: number): void {
   s[b + T_HANDN] = n + 1;
   s[m.E + 2 * e + 1] = t;
 }
+/** Thread t gives entry e back to the allocator (top of the free pool). */
+function release(m: Model, s: Float64Array, t: number, e: number): void {
+  handRemove(m, s, t, e);
+  s[m.E + 2 * e + 1] = FREED;
+  const k = s[m.F]! + 1;
+  s[m.F] = k;
+  s[m.F + k] = e;
+}
 /** Entry an instruction acts on: its named entry if the thread owns it, else (unnamed) the last acquired; -1 if none. */
 function target(m: Model, s: Float64Array, t: number): number {
   const b = m.T + t * m.S;
@@ -524,11 +532,7 @@ export function step(m: Model, s: Float64Array, t: number): number {
         gotoInstr(m, s, t, ip + 1);
         return O_FREE_SKIP;
       }
-      handRemove(m, s, t, e);
-      s[m.E + 2 * e + 1] = FREED;
-      const k = s[m.F]! + 1;
-      s[m.F] = k;
-      s[m.F + k] = e;
+      release(m, s, t, e);
       gotoInstr(m, s, t, ip + 1);
       return O_FREE;
     }
@@ -656,18 +660,46 @@ export function resume(m: Model, s: Float64Array, c: number): number {
   return O_DISPATCH;
 }
 
-// ---- events as small integers: kind * 32 + arg ----
-export const EV_STEP = 0, EV_OP = 1, EV_INT = 2, EV_PREEMPT = 3, EV_STALL = 4, EV_RESUME = 5;
+// ---- the reader's event: a thread frees an entry it holds (no program instruction; the search and
+// the random runner never choose it, it is how a reader makes a freed-entry fault happen) ----
+export const FREE_OK = 0, FREE_NOT_HELD = 1, FREE_STOPPED = 2, FREE_PUSHING = 3;
+
+/** Can thread t free entry e now? FREE_OK, or why not (checked in this order). */
+export function freeRefusal(m: Model, s: Float64Array, t: number, e: number): number {
+  const b = m.T + t * m.S;
+  const n = t >= 0 && t < m.nt ? s[b + T_HANDN]! : 0;
+  let k = 0;
+  while (k < n && s[b + T_HAND + k] !== e) k++;
+  if (k === n) return FREE_NOT_HELD;
+  if (s[m.X + X_VIOL] !== 0) return FREE_STOPPED;
+  if (s[b + T_ENTRY] === e) return FREE_PUSHING;
+  return FREE_OK;
+}
+
+export function free(m: Model, s: Float64Array, t: number, e: number): number {
+  if (freeRefusal(m, s, t, e) !== FREE_OK) return O_NOT_ENABLED;
+  release(m, s, t, e);
+  return O_FREE;
+}
+
+// ---- events as small integers: kind * 32 + arg; free: (EV_FREE + 8 * entry) * 32 + thread ----
+// (the URL hash of a shared run stores these codes: keep them stable)
+export const EV_STEP = 0, EV_OP = 1, EV_INT = 2, EV_PREEMPT = 3, EV_STALL = 4, EV_RESUME = 5, EV_FREE = 6;
 const KINDS = ['step', 'op', 'interrupt', 'preempt', 'stall', 'resume'] as const;
 
-export function encodeEvent(e: SchedEvent): number {
+export function encodeEvent(e: RunEvent): number {
+  if (e.kind === 'free') return (EV_FREE + 8 * e.entry) * 32 + e.thread;
   const k = KINDS.indexOf(e.kind);
   const arg = 'thread' in e ? e.thread : e.cpu;
   return k * 32 + arg;
 }
-export function decodeEvent(code: number): SchedEvent {
-  const k = KINDS[code >> 5]!;
+/** The event of a code; throws on a code no event has (a hand-edited URL). */
+export function decodeEvent(code: number): RunEvent {
+  const hi = code >> 5;
   const arg = code & 31;
+  if ((hi & 7) === EV_FREE) return { kind: 'free', thread: arg, entry: hi >> 3 };
+  const k = KINDS[hi];
+  if (!k || !Number.isInteger(code) || code < 0) throw new Error(`no event has the code ${code}`);
   return k === 'step' || k === 'op' || k === 'preempt' ? { kind: k, thread: arg } : { kind: k, cpu: arg };
 }
 
@@ -682,7 +714,7 @@ export function apply(m: Model, s: Float64Array, code: number): number {
     case EV_STALL: return arg < m.nc ? stall(m, s, arg) : O_NOT_ENABLED;
     case EV_RESUME: return arg < m.nc ? resume(m, s, arg) : O_NOT_ENABLED;
   }
-  return O_NOT_ENABLED;
+  return ((code >> 5) & 7) === EV_FREE ? free(m, s, arg, code >> 8) : O_NOT_ENABLED;
 }
 
 export function violationCode(m: Model, s: Float64Array): number {

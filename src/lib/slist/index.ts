@@ -8,7 +8,7 @@ export { PRESETS, PRESET_NAMES, getPreset } from './presets.ts';
 export type { Preset } from './presets.ts';
 export { DEFAULT_SETTINGS, VIOLATION_KINDS, encodeEvent, decodeEvent } from './core.ts';
 export type { Model } from './core.ts';
-export { replay, modelOf, resolveRun, snapshot, applyEvent, eventLabel, findings } from './run.ts';
+export { replay, tryEvent, modelOf, resolveRun, snapshot, applyEvent, eventLabel, findings } from './run.ts';
 export type { SListState, StepRecord, ReplayResult, ThreadSnapshot, EntrySnapshot } from './run.ts';
 export { searchShortest, enabledEvents } from './search.ts';
 export type { SearchOptions, SearchResult, SearchProgress } from './search.ts';

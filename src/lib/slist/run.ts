@@ -1,11 +1,11 @@
-// Runs and immutable snapshots: what the UI consumes. Slow path (allocates per step); the
-// search and the random runner use core.ts directly.
+// Runs and immutable snapshots, with every sentence: what the UI draws and the CLI prints. Slow
+// path (allocates per step); the search and the random runner use core.ts directly.
 import * as K from './core.ts';
 import { hexWord, packHeader, type HeaderValue } from './layouts.ts';
 import { listingOf, pcLabel, type PcLabel } from './listings.ts';
 import { getPreset, PRESET_NAMES } from './presets.ts';
 import { mulberry32, randomEvent } from './random.ts';
-import type { Run, SchedEvent, Settings, Setup, Violation, ViolationKind } from './types.ts';
+import type { Run, RunEvent, Settings, Setup, Violation, ViolationKind } from './types.ts';
 
 export type OwnerLabel = 'list' | 'freed' | `thread:${number}`;
 
@@ -58,9 +58,9 @@ export interface SListState {
   readonly violation: ViolationKind | null;
 }
 
-/** One applied (or refused) scheduler event. */
+/** One applied (or refused) event. */
 export interface StepRecord {
-  readonly event: SchedEvent;
+  readonly event: RunEvent;
   readonly label: string;
   readonly applied: boolean;
   readonly sentence: string;
@@ -76,6 +76,9 @@ export interface ReplayResult {
   readonly states: readonly SListState[];
   readonly steps: readonly StepRecord[];
   readonly violation: Violation | null;
+  /** The compiled model and the engine's own state behind each of `states` (for tryEvent; opaque). */
+  readonly model: K.Model;
+  readonly raw: readonly Float64Array[];
 }
 
 export function resolveRun(run: Pick<Run, 'preset' | 'settings' | 'setup'>): { settings: Settings; setup: Setup } {
@@ -87,7 +90,7 @@ export function resolveRun(run: Pick<Run, 'preset' | 'settings' | 'setup'>): { s
   return { settings, setup };
 }
 
-export function eventLabel(m: K.Model, e: SchedEvent): string {
+export function eventLabel(m: K.Model, e: RunEvent): string {
   const tn = (t: number) => m.setup.threads[t]?.name ?? `T?${t}`;
   switch (e.kind) {
     case 'step': return `step ${tn(e.thread)}`;
@@ -96,6 +99,7 @@ export function eventLabel(m: K.Model, e: SchedEvent): string {
     case 'interrupt': return `interrupt CPU${e.cpu}`;
     case 'stall': return `stall CPU${e.cpu}`;
     case 'resume': return `resume CPU${e.cpu}`;
+    case 'free': return `free ${m.names[e.entry] ?? '?'}`;
   }
 }
 
@@ -210,8 +214,14 @@ function microSentence(m: K.Model, a: Float64Array, b: Float64Array, t: number, 
   return `${tn}: ${OUTCOME_NAMES[r] ?? r}`;
 }
 
-function refusal(m: K.Model, s: Float64Array, e: SchedEvent): string {
+function refusal(m: K.Model, s: Float64Array, e: RunEvent): string {
   const label = eventLabel(m, e);
+  if (e.kind === 'free') {
+    const th = m.setup.threads[e.thread];
+    const name = m.names[e.entry] ?? '?';
+    const why = K.freeRefusal(m, s, e.thread, e.entry);
+    return `${label}: not possible, ${why === K.FREE_STOPPED ? 'the run stopped at a violation' : why === K.FREE_PUSHING ? `${th!.name} is pushing ${name}` : `${th?.name ?? 'the thread'} does not hold ${name}`}`;
+  }
   if (s[m.X + K.X_VIOL] !== 0) return `${label}: not possible, the run stopped at a violation`;
   const t = 'thread' in e ? e.thread : -1;
   if (t >= m.nt || ('cpu' in e && e.cpu >= m.nc)) return `${label}: no such ${t >= 0 ? 'thread' : 'CPU'}`;
@@ -231,7 +241,7 @@ function refusal(m: K.Model, s: Float64Array, e: SchedEvent): string {
 }
 
 /** Apply one event to a copy of s, with sentences. */
-export function applyEvent(m: K.Model, s: Float64Array, e: SchedEvent): { state: Float64Array; record: StepRecord } {
+export function applyEvent(m: K.Model, s: Float64Array, e: RunEvent): { state: Float64Array; record: StepRecord } {
   const label = eventLabel(m, e);
   const code = K.encodeEvent(e);
   const before = s;
@@ -250,7 +260,11 @@ export function applyEvent(m: K.Model, s: Float64Array, e: SchedEvent): { state:
   };
   const refuse = () => ({ state: before, record: { event: e, label, applied: false, sentence: refusal(m, before, e), staleCas: false, micro: [] } });
   let sentence = '';
-  if (e.kind === 'step') {
+  if (e.kind === 'free') {
+    if (K.apply(m, cur, code) === K.O_NOT_ENABLED) return refuse();
+    const name = m.names[e.entry]!;
+    sentence = `${m.setup.threads[e.thread]!.name} frees ${name}: its memory goes back to the allocator, and a pop that still reads ${name}->Next will fault`;
+  } else if (e.kind === 'step') {
     if (microStep(e.thread) === K.O_NOT_ENABLED) return refuse();
     sentence = micro[0]!.sentence;
   } else if (e.kind === 'op') {
@@ -293,7 +307,8 @@ export function applyEvent(m: K.Model, s: Float64Array, e: SchedEvent): { state:
   return { state: cur, record: { event: e, label, applied: true, sentence, staleCas, micro } };
 }
 
-function violationOf(m: K.Model, s: Float64Array, stepIndex: number): Violation | null {
+/** The violation in state s (after step `stepIndex`, recorded as `record`), in the engine's words, or null. */
+function violationOf(m: K.Model, s: Float64Array, stepIndex: number, record: StepRecord): Violation | null {
   const v = s[m.X + K.X_VIOL]!;
   if (!v) return null;
   const kind = K.VIOLATION_KINDS[v - 1]!;
@@ -303,15 +318,16 @@ function violationOf(m: K.Model, s: Float64Array, stepIndex: number): Violation 
   const en = e >= 0 ? m.names[e]! : '?';
   const pushes = s[m.X + K.X_VPUSHES]!;
   const consequences = findings(m, s);
+  const cause = record.micro.find((x) => x.outcome === 'cas-stale-corrupt' || x.outcome === 'crash')?.sentence ?? null;
   let sentence: string;
   switch (kind) {
-    case 'aba': sentence = `ABA: ${tn}'s compare-and-swap found the header pointing to ${en} again after ${pushes} pushes and succeeded, but ${en}->Next had changed: the stack installed a stale Next.`; break;
-    case 'sequence-wrap': sentence = `Sequence wrap ABA: after ${pushes} pushes (${pushes % m.seqMod === 0 ? `a multiple of ${m.seqMod}` : 'wrapping'}) the ${Math.log2(m.seqMod)}-bit sequence matched ${tn}'s snapshot again, so its compare-and-swap succeeded with a stale ${en}->Next.`; break;
+    case 'aba': sentence = `ABA: ${tn}'s compare-and-swap found the header pointing to ${en} again after ${pushes} push${pushes === 1 ? '' : 'es'} and succeeded, but ${en}->Next had changed: it installed a stale Next.`; break;
+    case 'sequence-wrap': sentence = `Sequence wrap: after ${pushes} pushes the ${Math.log2(m.seqMod)}-bit sequence matched ${tn}'s snapshot again, so its stale compare-and-swap on ${en} succeeded and installed a stale ${en}->Next.`; break;
     case 'stale-next': sentence = `Stale next: ${tn}'s compare-and-swap succeeded although ${en}->Next changed after it was read.`; break;
-    case 'crash': sentence = `${tn} read the freed entry ${en} with no fault restart: the access violation crashes the system.`; break;
+    case 'crash': sentence = `${tn} read the freed entry ${en} with no fault restart: an access violation.`; break;
     default: sentence = consequences[0] ?? kind;
   }
-  return { kind, sentence, thread: t, step: stepIndex, ...(kind === 'aba' || kind === 'sequence-wrap' || kind === 'stale-next' ? { pushesDuringWindow: pushes } : {}), consequences };
+  return { kind, sentence, thread: t, step: stepIndex, ...(kind === 'aba' || kind === 'sequence-wrap' || kind === 'stale-next' ? { pushesDuringWindow: pushes } : {}), cause, consequences };
 }
 
 /** Every inconsistency of the list in state s, as sentences. */
@@ -344,14 +360,16 @@ export function replay(run: Run): ReplayResult {
   const m = modelOf(run);
   let s = K.initialState(m);
   const states: SListState[] = [snapshot(m, s)];
+  const raw: Float64Array[] = [s];
   const steps: StepRecord[] = [];
   let violation: Violation | null = null;
-  const push = (e: SchedEvent) => {
+  const push = (e: RunEvent) => {
     const r = applyEvent(m, s, e);
     steps.push(r.record);
     s = r.state;
     states.push(r.record.applied ? snapshot(m, s) : states[states.length - 1]!);
-    if (!violation && r.record.applied) violation = violationOf(m, s, steps.length - 1);
+    raw.push(s);
+    if (!violation && r.record.applied) violation = violationOf(m, s, steps.length - 1, r.record);
   };
   for (const e of run.events) push(e);
   if (run.random) {
@@ -362,7 +380,12 @@ export function replay(run: Run): ReplayResult {
       push(K.decodeEvent(code));
     }
   }
-  return { settings: m.settings, setup: m.setup, states, steps, violation };
+  return { settings: m.settings, setup: m.setup, states, steps, violation, model: m, raw };
+}
+
+/** What event e would do after `at` steps of a replay (applied, or refused with the reason), without replaying. */
+export function tryEvent(r: ReplayResult, at: number, e: RunEvent): StepRecord {
+  return applyEvent(r.model, r.raw[at]!, e).record;
 }
 
 /** Like replay, but the first events are applied without snapshots: only the last `tail` steps are
@@ -374,6 +397,7 @@ export function replayTail(run: Run, tail: number): ReplayResult & { readonly sk
   for (let i = 0; i < skip; i++) K.apply(m, s, K.encodeEvent(run.events[i]!));
   let cur = s;
   const states: SListState[] = [snapshot(m, cur)];
+  const raw: Float64Array[] = [cur];
   const steps: StepRecord[] = [];
   let violation: Violation | null = null;
   for (let i = skip; i < run.events.length; i++) {
@@ -381,7 +405,8 @@ export function replayTail(run: Run, tail: number): ReplayResult & { readonly sk
     steps.push(r.record);
     cur = r.state;
     states.push(r.record.applied ? snapshot(m, cur) : states[states.length - 1]!);
-    if (!violation && r.record.applied) violation = violationOf(m, cur, steps.length - 1);
+    raw.push(cur);
+    if (!violation && r.record.applied) violation = violationOf(m, cur, steps.length - 1, r.record);
   }
-  return { settings: m.settings, setup: m.setup, states, steps, violation, skipped: skip };
+  return { settings: m.settings, setup: m.setup, states, steps, violation, skipped: skip, model: m, raw };
 }

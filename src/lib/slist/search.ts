@@ -475,7 +475,7 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
   const path = (id: number): SchedEvent[] => {
     const codes: number[] = [];
     for (let i = id; i > 0; i = set.parent[i]!) codes.push(set.event[i]!);
-    return codes.reverse().map(K.decodeEvent);
+    return codes.reverse().map((c) => K.decodeEvent(c) as SchedEvent); // the search makes scheduler events only
   };
   for (;;) {
     const id = open.pop();

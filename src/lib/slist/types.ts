@@ -61,6 +61,13 @@ export type SchedEvent =
   /** Ends a hypervisor stall of the CPU, or dispatches a ready (preempted) thread onto an idle CPU. */
   | { readonly kind: 'resume'; readonly cpu: number };
 
+/** The reader's own event: `thread` frees `entry` (an index into the setup's entries), which it holds.
+ * Not a scheduler choice: the search and the random runner never make it. */
+export type FreeEvent = { readonly kind: 'free'; readonly thread: number; readonly entry: number };
+
+/** What a run is made of. */
+export type RunEvent = SchedEvent | FreeEvent;
+
 export type ViolationKind =
   | 'aba' // stale CAS, no sequence
   | 'sequence-wrap' // stale CAS, sequence matched after a multiple of 2^bits pushes
@@ -81,6 +88,8 @@ export interface Violation {
   readonly step: number;
   /** Pushes between the stale snapshot and the CAS (stale-CAS kinds only). */
   readonly pushesDuringWindow?: number;
+  /** The micro-step that did it, in the log's words (the stale compare-and-swap, or the read of a freed entry), or null. */
+  readonly cause: string | null;
   /** Further findings of the list walk right after the violating step. */
   readonly consequences: readonly string[];
 }
@@ -95,7 +104,7 @@ export interface Run {
   readonly setup?: Setup;
   /** Seed of the random scheduler (used only when `random` is given). */
   readonly seed: number;
-  readonly events: readonly SchedEvent[];
+  readonly events: readonly RunEvent[];
   /** After the events, this many random events from the seed. */
   readonly random?: RandomRates & { readonly events: number };
 }
