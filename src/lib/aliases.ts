@@ -1,13 +1,11 @@
-// Old URLs of a post (`aliases: [/old/path/]`): the field read with its lines, the errors
-// (a path that is not one, or that another page or alias already has), and what the build
+// Old URLs of a post (`aliases: [/old/path/]`, checked by post-schema.ts): what a path may be,
+// the errors across posts (a path another page or alias already has), and what the build
 // writes for them: a static redirect page at each old path and nginx 301 rules.
-import { isScalar, isSeq } from 'yaml';
 import type { Problem } from './frontmatter-check.ts';
 import { joinBase } from './posts.ts';
 
 export interface AliasUse { file: string; line: number; path: string }
 
-const example = 'write the old paths as a list, e.g. `aliases: [/old/path/, /2016/12/old-name.html]`';
 // Each segment: letters, digits and the few marks URLs keep unescaped; nothing nginx or HTML would read otherwise.
 const segment = /^[\p{L}\p{M}\p{N}._~!*()+,=:@-]+$/u;
 
@@ -22,28 +20,6 @@ export function aliasPathProblem(path: string): { message: string; fix: string }
   if (parts.some((s) => !segment.test(s)))
     return { message: `the alias ${quoted} holds characters an alias may not have (spaces, ?, #, %, quotes, ;, $, & or braces)`, fix: 'write the path alone, without a query or #fragment, with letters, digits, - . _ ~ and / (characters themselves, not %-escapes)' };
   return undefined;
-}
-
-/** Reads a post's `aliases:` value (a YAML node at `line`). */
-export function readAliasesField(file: string, node: unknown, line: number, lineOf: (offset: number | undefined) => number): { problems: Problem[]; uses: AliasUse[] } {
-  const problems: Problem[] = [];
-  const uses: AliasUse[] = [];
-  if (!isSeq(node)) {
-    problems.push({ file, line, field: 'aliases', severity: 'error', message: 'aliases must be a list of paths', fix: example });
-    return { problems, uses };
-  }
-  for (const item of node.items) {
-    const at = isScalar(item) ? lineOf(item.range?.[0]) : line;
-    const value = isScalar(item) ? item.value : item;
-    if (typeof value !== 'string') {
-      problems.push({ file, line: at, field: 'aliases', severity: 'error', message: `the alias ${JSON.stringify(value)} is not a path`, fix: example });
-      continue;
-    }
-    const bad = aliasPathProblem(value);
-    if (bad) problems.push({ file, line: at, field: 'aliases', severity: 'error', ...bad });
-    else uses.push({ file, line: at, path: value });
-  }
-  return { problems, uses };
 }
 
 /** The one name of an old path: without its trailing slash (`/a/` and `/a` are one URL to a reader). */

@@ -1,30 +1,21 @@
-// Checks every post's frontmatter before Astro builds, so a mistake fails the
-// build with the file, the line, the field and the fix (zod's own messages in
-// content.config.ts say the field, not the line, and see one file at a time).
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+// Checks every post's frontmatter before Astro builds, so a mistake fails the build with the file,
+// the line, the field and the fix: the collection's own schema (post-schema.ts) judges each post,
+// and each issue's path is mapped to its YAML line; then the checks across posts.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { aliasProblems, type AliasUse } from './aliases.ts';
+import { knownFields, postSchema, slugPattern, splitMessage, type PostData } from './post-schema.ts';
+import { seriesProblems, type SeriesUse } from './series.ts';
 import { tagProblems, type TagUse } from './tags.ts';
-import { aliasProblems, readAliasesField, type AliasUse } from './aliases.ts';
-import { readSeriesField, seriesProblems, type SeriesUse } from './series.ts';
+
+export { isValidDateString, knownFields, slugPattern } from './post-schema.ts';
 
 export interface PostSource { path: string; source: string }
 export interface Problem { file: string; line: number; field: string; message: string; fix: string; severity: 'error' | 'warning' }
-
-export const knownFields = ['title', 'date', 'updated', 'description', 'tags', 'draft', 'slug', 'series', 'aliases'] as const;
-const dayPattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The slug a post gets: its `slug` field, else its file name without extension. */
 export function slugFromPath(path: string): string {
   const name = path.split('/').pop() ?? path;
   return name.replace(/\.(md|mdx|markdown)$/i, '');
-}
-
-/** Whether a frontmatter date string is a real calendar date (2016-02-30 is not). */
-export function isValidDateString(value: string): boolean {
-  if (!dayPattern.test(value)) return false;
-  const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) return false;
-  return value.length !== 10 || d.toISOString().slice(0, 10) === value;
 }
 
 function closest(word: string, candidates: readonly string[]): string | undefined {
@@ -54,19 +45,46 @@ function yamlFix(code: string): string {
   return 'fix the YAML on that line (quote values that contain a colon: title: "A: B")';
 }
 
+/** The file line of the frontmatter node at `path` (a key's own line), or undefined if absent. */
+function lineAt(doc: Document, path: readonly PropertyKey[], lineOf: (offset: number | undefined) => number): number | undefined {
+  let node: unknown = doc.contents;
+  let line: number | undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return line;
+      line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (!item) return line;
+      if (isScalar(item) || isMap(item) || isSeq(item)) line = lineOf(item.range?.[0]);
+      node = item;
+    } else return line;
+  }
+  return line;
+}
+
+/** The items of a list field that pass the schema, with their indexes (a bad item leaves the others in). */
+function goodItems(raw: Record<string, unknown>, key: 'tags' | 'aliases'): [string, number][] {
+  const list = raw[key];
+  if (!Array.isArray(list)) return [];
+  const item = postSchema.shape[key].unwrap().element;
+  return list.flatMap((v, i) => { const r = item.safeParse(v); return r.success ? [[r.data, i] as [string, number]] : []; });
+}
+
 /** Check one post; returns its problems and the slug it claims. */
 export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; slugLine: number; draft: boolean; tags: TagUse[]; date?: Date; series?: SeriesUse; aliases?: AliasUse[] } {
   const problems: Problem[] = [];
-  const tagUses: TagUse[] = [];
-  let slugLine = 1;
   const add = (line: number, field: string, message: string, fix: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: path, line, field, message, fix, severity });
   let slug = slugFromPath(path);
+  const none = { problems, slug, slugLine: 1, draft: false, tags: [] };
   const text = source.replace(/^\uFEFF/, '');
   const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(text);
   if (!m) {
     add(1, 'frontmatter', 'the post has no frontmatter block', 'start the file with a block between two `---` lines holding at least `title:` and `date:`');
-    return { problems, slug, slugLine, draft: false, tags: tagUses };
+    return none;
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(m[1] ?? '', { lineCounter, prettyErrors: false });
@@ -74,77 +92,42 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   for (const err of doc.errors) {
     add(lineOf(err.pos[0]), 'frontmatter', `YAML syntax error: ${err.message.split('\n')[0]}`, yamlFix(err.code));
   }
-  if (doc.errors.length) return { problems, slug, slugLine, draft: false, tags: tagUses };
-  const root = doc.contents;
-  if (!isMap(root)) {
+  if (doc.errors.length) return none;
+  if (!isMap(doc.contents)) {
     add(2, 'frontmatter', 'the frontmatter is not a list of `field: value` lines', 'write fields as `title: "…"`, `date: 2016-12-28`, one per line');
-    return { problems, slug, slugLine, draft: false, tags: tagUses };
+    return none;
   }
-  const fields = new Map<string, { value: unknown; line: number; node: unknown }>();
-  for (const pair of root.items) {
+  const endLine = (m[1] ?? '').split('\n').length + 1; // the closing ---: where a missing field goes
+  const raw = doc.toJS() as Record<string, unknown>;
+  const parsed = postSchema.safeParse(raw);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = String(issue.path[0] ?? 'frontmatter');
+    const { message, fix } = splitMessage(issue.message);
+    add(lineAt(doc, issue.path, lineOf) ?? endLine, field, message, fix);
+  }
+  for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
-    const node = pair.value;
-    fields.set(key, { value: isScalar(node) ? node.value : node, line: lineOf(keyRange?.[0]), node });
-  }
-  const endLine = (m[1] ?? '').split('\n').length + 1;
-
-  const title = fields.get('title');
-  if (!title) add(endLine, 'title', 'the post has no title', 'add a line `title: "Your post title"` to the frontmatter');
-  else if (typeof title.value !== 'string' || !title.value.trim())
-    add(title.line, 'title', 'title must be non-empty text', 'write the title as text, e.g. `title: "Linux process. The beginning."`');
-
-  for (const name of ['date', 'updated'] as const) {
-    const f = fields.get(name);
-    if (!f) {
-      if (name === 'date') add(endLine, 'date', 'the post has no date', 'add a line `date: 2016-12-28` (YYYY-MM-DD) to the frontmatter');
-      continue;
-    }
-    const raw = f.value instanceof Date ? f.value.toISOString() : f.value;
-    if (typeof raw !== 'string' || !isValidDateString(raw))
-      add(f.line, name, `${name} is not a date: ${JSON.stringify(raw)}`, `write ${name} as YYYY-MM-DD, e.g. \`${name}: 2016-12-28\``);
-  }
-  const date = fields.get('date');
-  const updated = fields.get('updated');
-  if (date && updated && typeof date.value === 'string' && typeof updated.value === 'string' &&
-      isValidDateString(date.value) && isValidDateString(updated.value) && new Date(updated.value) < new Date(date.value))
-    add(updated.line, 'updated', 'updated is before date', 'set updated to the day of the last change, on or after date');
-
-  const tags = fields.get('tags');
-  if (tags) {
-    if (!isSeq(tags.node)) add(tags.line, 'tags', 'tags must be a list', 'write tags as a list, e.g. `tags: [windows, kernel]`');
-    else if (!tags.node.items.every((t) => isScalar(t) && typeof t.value === 'string' && t.value.trim()))
-      add(tags.line, 'tags', 'every tag must be a word', 'write tags as a list of words, e.g. `tags: [windows, kernel]`');
-    else for (const t of tags.node.items) if (isScalar(t)) tagUses.push({ file: path, line: lineOf(t.range?.[0]), tag: String(t.value) });
-  }
-  const description = fields.get('description');
-  if (description && typeof description.value !== 'string')
-    add(description.line, 'description', 'description must be text', 'write it as one sentence in quotes, or remove it to use the first paragraph');
-  const draft = fields.get('draft');
-  if (draft && typeof draft.value !== 'boolean')
-    add(draft.line, 'draft', `draft must be true or false, not ${JSON.stringify(draft.value)}`, 'write `draft: true` while writing and remove it (or `draft: false`) to publish');
-  const slugField = fields.get('slug');
-  if (slugField) {
-    if (typeof slugField.value !== 'string' || !slugPattern.test(slugField.value))
-      add(slugField.line, 'slug', `slug must be lower-case words joined by hyphens, not ${JSON.stringify(slugField.value)}`, 'e.g. `slug: linux-process-the-beginning`, or remove it to use the file name');
-    else { slug = slugField.value; slugLine = slugField.line; }
-  } else if (!slugPattern.test(slug)) {
-    add(1, 'slug', `the file name gives the slug ${JSON.stringify(slug)}, which is not lower-case words joined by hyphens`, 'rename the file (e.g. my-post.md) or add `slug: my-post`');
-  }
-  const seriesField = fields.get('series');
-  const series = seriesField ? readSeriesField(path, seriesField.node, seriesField.line, lineOf) : undefined;
-  const aliasesField = fields.get('aliases');
-  const aliases = aliasesField ? readAliasesField(path, aliasesField.node, aliasesField.line, lineOf) : undefined;
-  problems.push(...(series?.problems ?? []), ...(aliases?.problems ?? []));
-  for (const [key, f] of fields) {
     if ((knownFields as readonly string[]).includes(key)) continue;
     const near = closest(key, knownFields);
-    add(f.line, key, `unknown field "${key}"`, near ? `did you mean \`${near}\`?` : `the fields are ${knownFields.join(', ')}`, 'warning');
+    add(lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined), key, `unknown field "${key}"`, near ? `did you mean \`${near}\`?` : `the fields are ${knownFields.join(', ')}`, 'warning');
   }
-  const day = date && (date.value instanceof Date ? date.value.toISOString() : date.value);
-  const when = typeof day === 'string' && isValidDateString(day) ? new Date(day.length === 10 ? `${day}T00:00:00Z` : day) : undefined;
-  return { problems, slug, slugLine, draft: draft?.value === true, tags: tagUses, ...(when ? { date: when } : {}),
-    ...(series?.use ? { series: series.use } : {}), aliases: aliases?.uses ?? [] };
+  problems.sort((a, b) => a.line - b.line);
+  // a post with a bad field still takes part in the checks across posts with its good ones
+  const post = parsed.success ? parsed.data : Object.fromEntries(Object.entries(postSchema.shape).map(([k, schema]) => {
+    const r = schema.safeParse(raw[k]);
+    return [k, r.success ? r.data : undefined];
+  })) as Partial<PostData>;
+  const line = (...p: PropertyKey[]) => lineAt(doc, p, lineOf) ?? 1;
+  let slugLine = 1;
+  if (post.slug) { slug = post.slug; slugLine = line('slug'); }
+  else if (!slugPattern.test(slug))
+    add(1, 'slug', `the file name gives the slug ${JSON.stringify(slug)}, which is not lower-case words joined by hyphens`, 'rename the file (e.g. my-post.md) or add `slug: my-post`');
+  return {
+    problems, slug, slugLine, draft: post.draft === true, ...(post.date ? { date: post.date } : {}),
+    tags: goodItems(raw, 'tags').map(([tag, i]) => ({ file: path, line: line('tags', i), tag })),
+    ...(post.series ? { series: { file: path, line: line('series'), partLine: line('series', 'part'), ...post.series } } : {}),
+    aliases: goodItems(raw, 'aliases').map(([a, i]) => ({ file: path, line: line('aliases', i), path: a })),
+  };
 }
 
 /** What the checks read of a post: its file, slug, whether a draft, and its date if valid. */

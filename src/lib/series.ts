@@ -1,45 +1,14 @@
-// Series of posts: the `series: { name, part }` field read with its lines, the errors a series
-// can have (file:line, field, fix), and the parts of each series in order, for the box and pages.
-import { isMap, isScalar } from 'yaml';
+// Series of posts (`series: { name, part }`, checked by post-schema.ts): the errors across posts
+// (file:line, field, fix), and the parts of each series in order, for the box and pages.
 import type { Problem } from './frontmatter-check.ts';
 import { tagSlug } from './tags.ts';
 
 export interface SeriesRef { name: string; part: number }
 export interface SeriesUse { file: string; line: number; partLine: number; name: string; part: number }
 
-const example = 'write `series: { name: "Linux process", part: 2 }` (the name of the series, and this post\'s place in it: 1, 2, 3…)';
 
 /** A series URL segment: the tags' rule (src/lib/tags.ts), so `/series/linux-process/`. */
 export const seriesSlug = (name: string): string => tagSlug(name);
-
-/**
- * Reads a post's `series:` value (a YAML node, at `line`; `lineOf` maps an offset to a file line).
- * Returns the problems with the field itself, and the use when it is well formed.
- */
-export function readSeriesField(file: string, node: unknown, line: number, lineOf: (offset: number | undefined) => number): { problems: Problem[]; use?: SeriesUse } {
-  const problems: Problem[] = [];
-  const add = (at: number, message: string, fix: string) => problems.push({ file, line: at, field: 'series', message, fix, severity: 'error' });
-  if (!isMap(node)) {
-    add(line, 'series needs a name and a part number', example);
-    return { problems };
-  }
-  let name: unknown, nameLine = line, part: unknown, partLine = line, sawPart = false;
-  for (const pair of node.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const at = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
-    const value = isScalar(pair.value) ? pair.value.value : pair.value;
-    if (key === 'name') { name = value; nameLine = at; }
-    else if (key === 'part') { part = value; partLine = at; sawPart = true; }
-    else add(at, `series has no field "${key}"`, example);
-  }
-  if (typeof name !== 'string' || !name.trim()) add(nameLine, 'series needs a name', example);
-  else if (!seriesSlug(name)) add(nameLine, `the series name ${JSON.stringify(name)} has no letter or digit to make its URL from`, example);
-  if (!sawPart) add(line, 'series needs a part number', example);
-  else if (typeof part !== 'number' || !Number.isInteger(part) || part < 1)
-    add(partLine, `the part must be a positive whole number, not ${JSON.stringify(part)}`, 'write the part as 1, 2, 3… without quotes, e.g. `part: 2`');
-  if (problems.length) return { problems };
-  return { problems, use: { file, line, partLine, name: (name as string).trim(), part: part as number } };
-}
 
 /** Across posts: one part number per part of a series, and one spelling per series name. */
 export function seriesProblems(uses: readonly SeriesUse[]): Problem[] {
