@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { launch } from './support/browser.ts';
