@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, DEFAULT_SETTINGS, initialState, O_NOT_ENABLED, step } from './core.ts';
 import { LISTINGS, inFixupRange } from './listings.ts';
 import { getPreset } from './presets.ts';
-import { runRandom } from './random.ts';
+import { runRandom, withRandomEvents } from './random.ts';
 import { replay } from './run.ts';
 import type { Setup } from './types.ts';
 
@@ -10,7 +10,7 @@ const two: Setup = { cpus: 2, list: ['A', 'B'], freed: ['C'], threads: [{ name: 
 
 describe('engine', () => {
   it('replays deterministically and states are independent snapshots', () => {
-    const run = { preset: 'classic-aba', seed: 3, events: getPreset('classic-aba')!.demo, random: { events: 50 } };
+    const run = withRandomEvents({ preset: 'classic-aba', seed: 3, events: getPreset('classic-aba')!.demo }, { events: 50 });
     const a = replay(run);
     const b = replay(run);
     expect(JSON.stringify(a.states)).toBe(JSON.stringify(b.states));

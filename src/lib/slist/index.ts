@@ -12,7 +12,7 @@ export { replay, tryEvent, modelOf, resolveRun, snapshot, applyEvent, eventLabel
 export type { SListState, StepRecord, ReplayResult, ThreadSnapshot, EntrySnapshot } from './run.ts';
 export { searchShortest, enabledEvents } from './search.ts';
 export type { SearchOptions, SearchResult, SearchProgress } from './search.ts';
-export { runRandom, mulberry32, DEFAULT_RATES } from './random.ts';
+export { runRandom, withRandomEvents, mulberry32, DEFAULT_RATES } from './random.ts';
 export type { RandomOptions, RandomResult } from './random.ts';
 export { analyse, wrapTime } from './analyse.ts';
 export type { Analysis, AnalyseOptions } from './analyse.ts';

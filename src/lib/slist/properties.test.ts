@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, compile, decodeEvent, initialState } from './core.ts';
-import { runRandom } from './random.ts';
+import { runRandom, withRandomEvents } from './random.ts';
 import { replay } from './run.ts';
 import { searchShortest } from './search.ts';
 import type { Instr, Settings, Setup } from './types.ts';
@@ -88,7 +88,7 @@ describe('properties', () => {
   it('until a violation, depth equals the length of the list (walked independently)', () => {
     fc.assert(fc.property(setupArb, fc.integer({ min: 0, max: 2 }), fc.integer(), (setup, seqBits, seed) => {
       const settings: Settings = { ...DEFAULT_SETTINGS, layout: 'teach', seqBits, speedBound: 2, fixup: false, stalls: true };
-      const rep = replay({ settings, setup, seed, events: [], random: { events: 400, stallRate: 0.05, preemptRate: 0.05, resumeRate: 0.05 } });
+      const rep = replay(withRandomEvents({ settings, setup, seed, events: [] }, { events: 400, stallRate: 0.05, preemptRate: 0.05, resumeRate: 0.05 }));
       const end = rep.violation ? rep.violation.step + 1 : rep.states.length;
       for (let i = 0; i < end; i++) {
         const st = rep.states[i]!;

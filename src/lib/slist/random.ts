@@ -1,7 +1,8 @@
 // Seeded random scheduler: picks enabled events with configurable interrupt, stall and
 // preemption rates. Fast path on core.ts states (no allocation per event).
 import * as K from './core.ts';
-import type { RandomRates } from './types.ts';
+import { modelOf } from './run.ts';
+import type { RandomRates, Run, RunEvent } from './types.ts';
 
 /** Small deterministic PRNG (mulberry32): returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -31,6 +32,27 @@ function pickThread(m: K.Model, s: Float64Array, rnd: () => number, ok: (m: K.Mo
     if (ok(m, s, t)) return t;
   }
   return -1;
+}
+
+/** The run with up to `random.events` random events from `run.seed` after its own: fewer if the list is
+ * corrupted first or nothing can happen. `replay` then draws them like any other events. */
+export function withRandomEvents(run: Run, random: RandomRates & { readonly events: number }): Run {
+  const m = modelOf(run);
+  let s = K.initialState(m);
+  const apply = (code: number) => {
+    const c = s.slice(); // a refused op may have changed part of its copy
+    if (K.apply(m, c, code) !== K.O_NOT_ENABLED) s = c;
+  };
+  for (const e of run.events) apply(K.encodeEvent(e));
+  const rnd = mulberry32(run.seed);
+  const more: RunEvent[] = [];
+  for (let i = 0; i < random.events && s[m.X + K.X_VIOL] === 0; i++) {
+    const code = randomEvent(m, s, rnd, random);
+    if (code < 0) break;
+    apply(code);
+    more.push(K.decodeEvent(code));
+  }
+  return { ...run, events: [...run.events, ...more] };
 }
 
 /** An enabled event (encoded, see core.encodeEvent) chosen at random, or -1 when nothing can happen. */

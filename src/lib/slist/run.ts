@@ -4,7 +4,6 @@ import * as K from './core.ts';
 import { hexWord, packHeader, type HeaderValue } from './layouts.ts';
 import { listingOf, pcLabel, type PcLabel } from './listings.ts';
 import { getPreset, PRESET_NAMES } from './presets.ts';
-import { mulberry32, randomEvent } from './random.ts';
 import type { Run, RunEvent, Settings, Setup, Violation, ViolationKind } from './types.ts';
 
 export type OwnerLabel = 'list' | 'freed' | `thread:${number}`;
@@ -372,14 +371,6 @@ export function replay(run: Run): ReplayResult {
     if (!violation && r.record.applied) violation = violationOf(m, s, steps.length - 1, r.record);
   };
   for (const e of run.events) push(e);
-  if (run.random) {
-    const rnd = mulberry32(run.seed);
-    for (let i = 0; i < run.random.events && !violation; i++) {
-      const code = randomEvent(m, s, rnd, run.random);
-      if (code < 0) break;
-      push(K.decodeEvent(code));
-    }
-  }
   return { settings: m.settings, setup: m.setup, states, steps, violation, model: m, raw };
 }
 

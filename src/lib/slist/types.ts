@@ -102,11 +102,9 @@ export interface Run {
   readonly settings?: Partial<Settings>;
   /** Replaces the preset's setup. */
   readonly setup?: Setup;
-  /** Seed of the random scheduler (used only when `random` is given). */
+  /** Seed of the random scheduler (random.ts `withRandomEvents` draws the run's random events from it). */
   readonly seed: number;
   readonly events: readonly RunEvent[];
-  /** After the events, this many random events from the seed. */
-  readonly random?: RandomRates & { readonly events: number };
 }
 
 export interface RandomRates {
