@@ -1,20 +1,13 @@
-// Listings: Shiki theme, this project's grammars and the code-block plugins.
-// Owned by the listings work (issue 3); the pipeline only imports these three.
-//
-// - Grammars (./listings/grammars/): windbg (kd), procmaps (maps), gdb.
-// - Colours: a class theme (./listings/theme.ts): tokens get `tok-*` classes whose
-//   light/dark colours are in src/styles/code.css; no `style` attribute is emitted.
-// - Chrome and notation: @shikijs/transformers for the `[!code ++]`, `[!code --]`,
-//   `[!code focus]`, `[!code highlight]` comments; ./listings/transformer.ts for the
-//   fence meta (title, {1,3-5}, ins/del/focus, showLineNumbers, wrap), the figure,
-//   windbg cross-references and the procmaps diagram.
-// - remark: unknown fence languages fail the build with file:line; malformed maps
-//   lines warn with file:line. rehype: per-page unique ids.
+// Listings: the Shiki config (class theme, this project's grammars, one transformer per job)
+// and the remark / rehype plugins the pipeline takes from here. Map: ARCHITECTURE.md.
 import type { AstroUserConfig } from 'astro';
 import { transformerNotationDiff, transformerNotationFocus, transformerNotationHighlight } from '@shikijs/transformers';
-import { classTheme } from './listings/theme.ts';
+import { classTheme, transformerTokenClasses } from './listings/theme.ts';
 import { grammars } from './listings/grammars/index.ts';
-import { listingsTransformer } from './listings/transformer.ts';
+import { transformerFenceMeta } from './listings/fence-meta.ts';
+import { transformerWindbgXrefs } from './listings/windbg-xrefs.ts';
+import { transformerMapsDiagram } from './listings/maps-diagram.ts';
+import { transformerChrome } from './listings/chrome.ts';
 import { remarkListings, type RemarkListingsOptions } from './listings/remark-listings.ts';
 import { rehypeListingIds } from './listings/rehype-listing-ids.ts';
 import { rehypeHighlight } from './listings/rehype-highlight.ts';
@@ -29,11 +22,17 @@ export function listingsShikiConfig(): ShikiConfig {
     langs: grammars,
     // null: Astro adds no `style="overflow-x: auto"` to <pre>; code.css does it, and the wrap toggle.
     wrap: null,
+    // In this order: a hook of one runs before the same hook of the next (fence-meta's line
+    // classes before the xrefs', the maps diagram in the root before chrome wraps the root).
     transformers: [
-      transformerNotationDiff({ matchAlgorithm: 'v3' }),
-      transformerNotationFocus({ matchAlgorithm: 'v3' }),
-      transformerNotationHighlight({ matchAlgorithm: 'v3' }),
-      listingsTransformer(),
+      transformerNotationDiff({ matchAlgorithm: 'v3' }), // `[!code ++]`, `[!code --]`
+      transformerNotationFocus({ matchAlgorithm: 'v3' }), // `[!code focus]`
+      transformerNotationHighlight({ matchAlgorithm: 'v3' }), // `[!code highlight]`
+      transformerTokenClasses(), // tok-* classes, no style
+      transformerFenceMeta(), // {1,3-5}, ins=, del=, focus=, showLineNumbers
+      transformerWindbgXrefs(), // branch -> target line links, label anchors
+      transformerMapsDiagram(), // the address space under a procmaps listing
+      transformerChrome(), // <figure> with caption and buttons
     ],
   };
 }
@@ -43,8 +42,8 @@ export function listingsRemarkPlugins(options: RemarkListingsOptions = {}): Plug
 }
 
 /**
- * rehype: highlighting (this project's pass, see rehype-highlight.ts; Astro's own is off via
- * syntaxHighlight: false in the pipeline), then per-page unique listing ids.
+ * rehype: highlighting (rehype-highlight.ts; Astro's own is off via syntaxHighlight: false
+ * in the pipeline), then the page-level pass that makes the listings' ids unique.
  */
 export function listingsRehypePlugins(): Plugin[] {
   const c = listingsShikiConfig();

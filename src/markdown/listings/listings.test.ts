@@ -105,7 +105,7 @@ describe('the Linux post: procmaps with its address-space picture, and gdb', asy
 
 describe('chrome from the fence meta and the notation comments', async () => {
   const html = await render('chrome.md');
-  const [c, js, gdb] = figures(html);
+  const [c, js, gdb, windbg] = figures(html);
   const lineClasses = (fig: string) => [...fig.matchAll(/<span class="(line[^"]*)"/g)].map((m) => m[1]);
 
   it('shows the title and the language name', () => {
@@ -123,6 +123,12 @@ describe('chrome from the fence meta and the notation comments', async () => {
     expect(lineClasses(js!)).toEqual(['line diff add', 'line diff remove', 'line focused']);
     expect(js).not.toContain('[!code');
     expect(js).toMatch(/class="[^"]*has-diff[^"]*has-focused/);
+  });
+
+  it('renders a windbg listing holding a [!code] line (without cross-references: windbg-xrefs.ts)', () => {
+    expect(lineClasses(windbg!)).toEqual(['line', 'line focused']);
+    expect(text(windbg!)).toContain('82acbdf5 7405            je      82acbdf7\n82acbdf7 c3              ret');
+    expect(windbg).not.toContain('[!code');
   });
 
   it('starts wrapped with `wrap`, the toggle pressed', () => {

@@ -1,9 +1,12 @@
-// The picture of the address space under a `procmaps` listing: an SVG (role="img",
-// <title>, <desc>) laid out by src/lib/listings/maps-layout.ts, plus the same
-// mappings as a table in a <details>, the text alternative. Colours are classes
-// (perm-rx, perm-rw, ...) defined in src/styles/code.css for both themes.
+// Shiki transformer: the picture of the address space under a `procmaps` listing, an SVG
+// (role="img", <title>, <desc>) laid out by src/lib/listings/maps-layout.ts, plus the same
+// mappings as a table in a <details>, the text alternative; malformed lines are marked.
+// Colours are classes (perm-rx, perm-rw, ...) in src/styles/code.css for both themes.
+import type { ShikiTransformer } from 'shiki';
 import type { Element, ElementContent } from 'hast';
-import { h } from './hast.ts';
+import { h, s } from 'hastscript';
+import { toString } from 'hast-util-to-string';
+import { canonicalLang } from './grammars/index.ts';
 import { formatSize, hex, parseMaps, permClass, type Mapping } from '../../lib/listings/procmaps.ts';
 import { layoutMaps, PERM_NAMES } from '../../lib/listings/maps-layout.ts';
 
@@ -24,7 +27,7 @@ function describe(mappings: Mapping[], gaps: number): string {
   return `${parts.join('; ')}.`;
 }
 
-export function mapsDiagram(lines: readonly string[], idPrefix: string): Diagram {
+export function mapsDiagram(lines: readonly string[]): Diagram {
   const parsed = parseMaps(lines.join('\n'));
   const malformed = parsed.filter((l) => l.kind === 'malformed').map((l) => l.line);
   const mappings = parsed.flatMap((l) => (l.kind === 'mapping' ? [l.mapping] : []));
@@ -32,11 +35,12 @@ export function mapsDiagram(lines: readonly string[], idPrefix: string): Diagram
   const layout = layoutMaps(mappings);
   const lo = mappings.reduce((a, m) => (m.start < a ? m.start : a), mappings[0]!.start);
   const hi = mappings.reduce((a, m) => (m.end > a ? m.end : a), mappings[0]!.end);
-  const titleId = `${idPrefix}-maps-title`, descId = `${idPrefix}-maps-desc`;
+  // ids local to the listing: rehype-listing-ids.ts makes them unique on the page
+  const titleId = 'maps-title', descId = 'maps-desc';
   const gaps = layout.items.filter((i) => i.kind === 'gap').length;
   const svg: ElementContent[] = [
-    h('title', { id: titleId }, [`Address space: ${mappings.length} mappings from 0x${hex(lo)} to 0x${hex(hi)}`]),
-    h('desc', { id: descId }, [describe(mappings, gaps)]),
+    s('title', { id: titleId }, [`Address space: ${mappings.length} mappings from 0x${hex(lo)} to 0x${hex(hi)}`]),
+    s('desc', { id: descId }, [describe(mappings, gaps)]),
   ];
   const { bandX, bandW, textX } = layout;
   for (const item of layout.items) {
@@ -44,9 +48,9 @@ export function mapsDiagram(lines: readonly string[], idPrefix: string): Diagram
       const mid = item.y + item.h / 2;
       // a zig-zag break across the band column
       const zig = Array.from({ length: 9 }, (_, i) => `${bandX + (i * bandW) / 8},${mid + (i % 2 ? 4 : -4)}`).join(' ');
-      svg.push(h('g', { className: ['maps-gap'] }, [
-        h('polyline', { points: zig }),
-        h('text', { x: textX, y: mid + 4, className: ['maps-detail'] }, [`⋮ ${item.text}`]),
+      svg.push(s('g', { className: ['maps-gap'] }, [
+        s('polyline', { points: zig }),
+        s('text', { x: textX, y: mid + 4, className: ['maps-detail'] }, [`⋮ ${item.text}`]),
       ]));
       continue;
     }
@@ -54,17 +58,17 @@ export function mapsDiagram(lines: readonly string[], idPrefix: string): Diagram
     const cls = ['maps-band', `perm-${item.perm}`];
     if (m.shared) cls.push('is-shared');
     const twoLines = item.h >= 34;
-    svg.push(h('g', { className: cls }, [
-      h('rect', { x: bandX, y: item.y + 1, width: bandW, height: item.h - 2, rx: 2 }),
-      h('text', { x: bandX + bandW / 2, y: item.y + item.h / 2 + 4, className: ['maps-perms'] }, [m.perms]),
-      h('text', { x: textX, y: item.y + (twoLines ? item.h / 2 - 3 : item.h / 2 + 4), className: ['maps-label'] }, [item.label]),
-      ...(twoLines ? [h('text', { x: textX, y: item.y + item.h / 2 + 12, className: ['maps-detail'] }, [item.detail])] : []),
+    svg.push(s('g', { className: cls }, [
+      s('rect', { x: bandX, y: item.y + 1, width: bandW, height: item.h - 2, rx: 2 }),
+      s('text', { x: bandX + bandW / 2, y: item.y + item.h / 2 + 4, className: ['maps-perms'] }, [m.perms]),
+      s('text', { x: textX, y: item.y + (twoLines ? item.h / 2 - 3 : item.h / 2 + 4), className: ['maps-label'] }, [item.label]),
+      ...(twoLines ? [s('text', { x: textX, y: item.y + item.h / 2 + 12, className: ['maps-detail'] }, [item.detail])] : []),
     ]));
   }
   for (const l of layout.legend) {
-    svg.push(h('g', { className: ['maps-band', 'maps-legend', `perm-${l.perm}`] }, [
-      h('rect', { x: bandX, y: l.y, width: 14, height: 14, rx: 2 }),
-      h('text', { x: bandX + 22, y: l.y + 11, className: ['maps-detail'] }, [l.text]),
+    svg.push(s('g', { className: ['maps-band', 'maps-legend', `perm-${l.perm}`] }, [
+      s('rect', { x: bandX, y: l.y, width: 14, height: 14, rx: 2 }),
+      s('text', { x: bandX + 22, y: l.y + 11, className: ['maps-detail'] }, [l.text]),
     ]));
   }
   const rows = [...mappings].sort((a, b) => (a.start < b.start ? 1 : -1)).map((m) =>
@@ -75,7 +79,7 @@ export function mapsDiagram(lines: readonly string[], idPrefix: string): Diagram
       h('td', {}, [m.path || 'anonymous']),
     ]));
   const element = h('div', { className: ['maps-diagram'] }, [
-    h('svg', { className: ['maps-svg'], viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img', ariaLabelledBy: `${titleId} ${descId}` }, svg),
+    s('svg', { className: ['maps-svg'], viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img', ariaLabelledBy: `${titleId} ${descId}` }, svg),
     h('details', { className: ['maps-text'] }, [
       h('summary', {}, ['The address space as a table']),
       h('table', {}, [
@@ -85,4 +89,17 @@ export function mapsDiagram(lines: readonly string[], idPrefix: string): Diagram
     ]),
   ]);
   return { element, malformed };
+}
+
+export function transformerMapsDiagram(): ShikiTransformer {
+  return {
+    name: 'ring-zero:maps-diagram',
+    root(root) {
+      if (canonicalLang(String(this.options.lang ?? '')) !== 'procmaps') return;
+      const lines = this.code.children.filter((c): c is Element => c.type === 'element');
+      const d = mapsDiagram(lines.map((l) => toString(l)));
+      for (const i of d.malformed) this.addClassToHast(lines[i - 1]!, 'malformed');
+      if (d.element) root.children.push(d.element);
+    },
+  };
 }

@@ -1,33 +1,31 @@
-// rehype plugin, after Shiki: gives each listing on a page its own id prefix
-// (lst-1, lst-2, ... in document order), replacing the placeholder the Shiki
-// transformer wrote into ids, hrefs, aria-labelledby and data-xref-from. Shiki
-// highlights one block at a time and cannot know the page; this runs per page.
+// rehype plugin, the page-level pass of the listings: Shiki highlights one block at a time,
+// so a listing's ids (windbg lines, the maps diagram's title) are local to it. This prefixes
+// each listing's ids, and the `#` links, aria-labelledby and data-xref-from naming them,
+// with lst-1-, lst-2-, ... in document order, so they are unique on the page.
 import type { Element, Root } from 'hast';
-import { walk, hasClass } from './hast.ts';
-import { ID_PREFIX } from './transformer.ts';
+import { SKIP, visit } from 'unist-util-visit';
+import { hasClass } from './hast.ts';
 
-/** The listings under `node` in document order (a listing is not searched inside: none nest). */
-function* listings(node: Root | Element): Generator<Element> {
-  for (const c of node.children) {
-    if (c.type !== 'element') continue;
-    if (c.tagName === 'figure' && hasClass(c, 'listing')) yield c;
-    else yield* listings(c);
-  }
+type Prefix = (id: string) => string;
+
+function prefixIds(el: Element, prefix: Prefix): void {
+  const p = el.properties;
+  if (typeof p['id'] === 'string') p['id'] = prefix(p['id']);
+  if (typeof p['href'] === 'string' && p['href'].startsWith('#')) p['href'] = `#${prefix(p['href'].slice(1))}`;
+  const labelledBy = p['ariaLabelledBy']; // a list (hastscript splits it)
+  if (Array.isArray(labelledBy)) p['ariaLabelledBy'] = labelledBy.map((id) => prefix(String(id)));
+  const from = p['dataXrefFrom']; // a string of ids (windbg-xrefs.ts)
+  if (typeof from === 'string') p['dataXrefFrom'] = from.split(' ').map(prefix).join(' ');
 }
 
 export function rehypeListingIds() {
   return (tree: Root) => {
     let n = 0;
-    for (const figure of listings(tree)) {
-      const prefix = `lst-${++n}`;
-      for (const inner of walk(figure)) {
-        const props = inner.properties;
-        // for..in, not Object.entries: a listing has thousands of token spans, each with only a class.
-        for (const key in props) {
-          const value = props[key];
-          if (typeof value === 'string' && value.includes(ID_PREFIX)) props[key] = value.replaceAll(ID_PREFIX, prefix);
-        }
-      }
-    }
+    visit(tree, 'element', (figure) => {
+      if (figure.tagName !== 'figure' || !hasClass(figure, 'listing')) return;
+      const page = `lst-${++n}-`;
+      visit(figure, 'element', (el) => prefixIds(el, (id) => page + id));
+      return SKIP; // listings do not nest
+    });
   };
 }

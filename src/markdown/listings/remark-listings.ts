@@ -1,14 +1,6 @@
-// remark plugin, before Shiki: checks every fence while the Markdown positions are
-// still known, so problems name the post and the line.
-//  - a fence with an unknown language falls back to plain text with a WARNING that
-//    names file:line, the language and the closest known name (```windgb -> windbg).
-//    Why not fail: Astro's content loader catches errors thrown while rendering a
-//    post, logs them, drops the post and still exits 0, so a thrown error would
-//    silently remove the whole post from the site. A plain-text listing plus a
-//    warning keeps the post and tells the author exactly where to look.
-//  - a malformed /proc/PID/maps line in a procmaps fence is a WARNING naming file:line:
-//    the line still renders as text, and the diagram leaves it out.
-//  - a meta word the listings do not understand is a warning too.
+// remark plugin, before Shiki, while Markdown positions are known: warns with file:line about
+// an unknown fence language (then shown as plain text; why a warning: README, "Writing a
+// listing"), meta words it does not know, and malformed lines in a procmaps fence.
 import type { Code, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';

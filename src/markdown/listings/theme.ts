@@ -1,11 +1,8 @@
-// The class theme: instead of colours, each TextMate scope rule names a CSS class
-// (`tok-keyword`, `tok-register`, ...) whose light and dark colours live in
-// src/styles/code.css. Shiki only understands colours, so each class is given a
-// placeholder colour (#000001, #000002, ...) that the transformer in
-// transformer.ts turns back into the class, dropping the `style` attribute.
-// Why not Shiki's dual themes: they emit `style="--shiki-light:..;--shiki-dark:.."`
-// on every token, which a Content Security Policy without 'unsafe-inline' blocks.
-import type { ThemeRegistration } from 'shiki';
+// The class theme and its transformer: each TextMate scope rule names a CSS class
+// (`tok-keyword`, `tok-register`, ...) whose light and dark colours live in src/styles/code.css,
+// so no token carries a `style` (a CSP without 'unsafe-inline' would block it; Shiki's dual
+// themes emit `style="--shiki-light:..."` on every token).
+import type { ShikiTransformer, ThemeRegistration } from 'shiki';
 
 /** class name (without `tok-`) -> the scopes it colours. The most specific scope wins. */
 export const TOKEN_CLASSES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -45,12 +42,20 @@ const FONT_STYLES: ReadonlyArray<readonly [string, string]> = [
   ['markup.bold', 'bold'], ['markup.italic', 'italic'], ['markup.underline', 'underline'], ['markup.strikethrough', 'strikethrough'],
 ];
 
-const placeholder = (i: number) => `#${(i + 1).toString(16).padStart(6, '0')}`;
+// Shiki resolves a token's theme rule only to a colour, so each class has a key colour
+// (#000001, #000002, ...) that transformerTokenClasses reads back from the token. Why not
+// the token's scopes (`includeExplanation`): tokenizing with them took 1.5-2.7x as long on
+// 2,000 lines of each of this project's grammars (windbg 51 -> 76 ms, procmaps 45 -> 120 ms,
+// gdb 29 -> 47 ms), and the most-specific-scope rule would be written a second time here.
+const keyColour = (i: number) => `#${(i + 1).toString(16).padStart(6, '0')}`;
 
-/** placeholder colour (lower case) -> class name */
-export const CLASS_OF_COLOR: ReadonlyMap<string, string> = new Map(TOKEN_CLASSES.map(([name], i) => [placeholder(i), `tok-${name}`]));
+/** key colour, in either case (Shiki reports the theme's colours upper-cased) -> class name */
+const CLASS_OF_COLOUR: ReadonlyMap<string, string> = new Map(TOKEN_CLASSES.flatMap(([name], i) => [
+  [keyColour(i), `tok-${name}`], [keyColour(i).toUpperCase(), `tok-${name}`],
+]));
 
-export const FONT_CLASS: Readonly<Record<string, string>> = { italic: 'tok-i', bold: 'tok-b', underline: 'tok-u', 'line-through': 'tok-s' };
+/** A token's fontStyle bits (vscode-textmate's FontStyle, which shiki does not re-export) -> class. */
+const FONT_CLASSES: ReadonlyArray<readonly [number, string]> = [[1, 'tok-i'], [2, 'tok-b'], [4, 'tok-u'], [8, 'tok-s']];
 
 export const classTheme: ThemeRegistration = {
   name: 'ring-zero',
@@ -60,7 +65,31 @@ export const classTheme: ThemeRegistration = {
   bg: '#ffffff',
   settings: [
     { settings: { foreground: '#000000', background: '#ffffff' } },
-    ...TOKEN_CLASSES.map(([, scope], i) => ({ scope: [...scope], settings: { foreground: placeholder(i) } })),
+    ...TOKEN_CLASSES.map(([, scope], i) => ({ scope: [...scope], settings: { foreground: keyColour(i) } })),
     ...FONT_STYLES.map(([scope, fontStyle]) => ({ scope, settings: { fontStyle } })),
   ],
 };
+
+/** Gives each token its classes before Shiki writes it out, and no `style`. */
+export function transformerTokenClasses(): ShikiTransformer {
+  return {
+    name: 'ring-zero:token-classes',
+    tokens(lines) {
+      for (const line of lines) for (const token of line) {
+        const classes: string[] = [];
+        const colour = token.color && CLASS_OF_COLOUR.get(token.color);
+        if (colour) classes.push(colour);
+        if (token.fontStyle) for (const [bit, name] of FONT_CLASSES) if (token.fontStyle & bit) classes.push(name);
+        token.htmlStyle = {}; // an empty style: Shiki writes none
+        if (classes.length) token.htmlAttrs = { ...token.htmlAttrs, class: classes.join(' ') };
+      }
+    },
+    // <pre>: no theme colours (code.css sets them) and `listing-pre` for the theme's name in
+    // Shiki's class `shiki <theme>`; class rebuilt after tabindex, the order the pages have.
+    pre(pre) {
+      const { class: cls, style: _colours, ...rest } = pre.properties;
+      const classes = (Array.isArray(cls) ? cls.map(String) : String(cls ?? '').split(' ')).filter((c) => c && c !== classTheme.name);
+      pre.properties = { ...rest, class: [...classes, 'listing-pre'] };
+    },
+  };
+}

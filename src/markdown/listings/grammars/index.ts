@@ -1,4 +1,4 @@
-// This project's TextMate grammars, registered with Shiki through Astro's markdown config.
+// This project's TextMate grammars; rehype-highlight.ts loads them into the site's highlighter.
 import type { LanguageRegistration } from 'shiki';
 import { windbg } from './windbg.ts';
 import { procmaps } from './procmaps.ts';
@@ -11,3 +11,8 @@ export const grammars: LanguageRegistration[] = [windbg, procmaps, gdb];
 export const grammarAliases: Record<string, string> = Object.fromEntries(
   grammars.flatMap((g) => (g.aliases ?? []).map((a) => [a, g.name])),
 );
+
+/** A fence's language as the listings name it: this project's aliases resolved (`kd` -> `windbg`). */
+export function canonicalLang(lang: string): string {
+  return grammarAliases[lang] ?? lang;
+}
