@@ -2,6 +2,7 @@
 // the errors across posts (a path another page or alias already has), and what the build
 // writes for them: a static redirect page at each old path and nginx 301 rules.
 import type { Problem } from './frontmatter-check.ts';
+import { escapeUTF8 as escapeHtml } from 'entities/escape'; // & < > " ' : for text and attributes alike
 import { joinBase } from './posts.ts';
 
 export interface AliasUse { file: string; line: number; path: string }
@@ -64,8 +65,6 @@ export function aliasRedirects(posts: ReadonlyArray<{ slug: string; aliases: rea
   return posts.flatMap((p) => p.aliases.map((a) => ({ from: joinBase(base, a), file: aliasFile(a), to: joinBase(base, `posts/${p.slug}/`) })))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
-
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The page at an old path: sends the browser on at once (<meta refresh>: no script, so any CSP

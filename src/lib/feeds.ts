@@ -1,5 +1,7 @@
 // Feed items and the JSON Feed 1.1 document. RSS 2.0 is written by @astrojs/rss
 // from the same items, so both feeds always carry the same posts and content.
+import { decodeHTMLAttribute } from 'entities/decode';
+import { escapeAttribute } from 'entities/escape';
 import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
@@ -15,7 +17,7 @@ export interface FeedItem { id: string; title: string; url: string; date: Date; 
 export function absolutizeHtml(html: string, pageUrl: string): string {
   return html.replace(/\b(href|src)="([^"]*)"/g, (whole, attr: string, value: string) => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) return whole;
-    try { return `${attr}="${new URL(value.replace(/&amp;/g, '&'), pageUrl).href.replace(/&/g, '&amp;')}"`; } catch { return whole; }
+    try { return `${attr}="${escapeAttribute(new URL(decodeHTMLAttribute(value), pageUrl).href)}"`; } catch { return whole; }
   });
 }
 

@@ -1,6 +1,7 @@
 // Security headers for static hosts. Astro puts a per-page CSP in a <meta> tag;
 // hosts that send headers (Netlify/Cloudflare `_headers`, nginx) get one policy that
 // allows every page's hashes, so header and meta never disagree.
+import { decodeHTMLAttribute } from 'entities/decode';
 
 /** Directives every page gets (Astro adds script-src and style-src with hashes). */
 export const cspDirectives = [
@@ -43,7 +44,7 @@ export function mergeCspPolicies(policies: readonly string[]): string {
 /** The CSP in each built page's <meta http-equiv="content-security-policy">. */
 export function cspFromHtml(html: string): string | undefined {
   const m = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]+)"/i.exec(html);
-  return m?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return m?.[1] === undefined ? undefined : decodeHTMLAttribute(m[1]);
 }
 
 export function securityHeaders(csp: string): Array<[string, string]> {

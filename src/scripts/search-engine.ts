@@ -1,6 +1,7 @@
 // Loads Pagefind's own search runtime (<base>pagefind/pagefind.js, written by the build or
 // served from memory by the dev server) on first use, and turns its results into hits.
 // Imported only from the lazily loaded search modules: a page that is only read never loads it.
+import { escapeText } from 'entities/escape';
 import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, type Matched } from '../lib/search/excerpt.ts';
 import { cleanExcerpt } from '../lib/search/html.ts';
 import { withHighlight } from '../lib/search/paths.ts';
@@ -47,8 +48,6 @@ export function loadPagefind(): Promise<Pagefind> {
 export function safeExcerpt(html: string): string {
   return html.split(/(<\/?mark>)/).map((part) => (/^<\/?mark>$/.test(part) ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;'))).join('');
 }
-
-const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function toHit(r: PagefindResult, terms: string[]): Promise<Hit> {
   const d = await r.data();

@@ -1,6 +1,7 @@
 // Search excerpts, made in the browser from a page's indexed text and the words Pagefind matched
 // in it. Prose is preferred: a listing line is the excerpt only when nothing in the prose matched,
 // and a prose excerpt never runs on into a listing. Pure: no DOM, no Pagefind.
+import { escapeText } from 'entities/escape';
 import { EXTRA_MARK, LISTING_END, LISTING_LINE, LISTING_START } from './html.ts';
 
 /** A matched word as Pagefind reports it (`weighted_locations` of a result's data). */
@@ -87,8 +88,6 @@ export function matchedWords(page: IndexedPage, matched: readonly Matched[]): Ma
   return scores;
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The words [start, end) of a run, densest in matches, at most `length` of them. */
 function densest(scores: Map<number, number>, start: number, end: number, length: number): { at: number; score: number } {
   const w = Math.min(length, end - start);
@@ -134,7 +133,7 @@ export function excerptIn(page: IndexedPage, scores: Map<number, number>, from: 
   const { at, end } = best!;
   const words: string[] = [];
   for (let i = at; i < Math.min(at + length, end); i++) {
-    const w = escapeHtml(page.words[i]!);
+    const w = escapeText(page.words[i]!);
     words.push(scores.has(i) ? `<mark>${w}</mark>` : w);
   }
   return { html: words.join(' '), from: prose.length ? 'prose' : 'listing' };

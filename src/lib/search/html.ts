@@ -1,5 +1,7 @@
 // The copy of a built page that Pagefind indexes (the page on disk is not changed):
 // the title weighted highest, and a hidden block of identifier variants inside the body.
+import { decodeHTML } from 'entities/decode';
+import { escapeText } from 'entities/escape';
 import { extraIndexWords } from './tokens.ts';
 
 /**
@@ -10,19 +12,8 @@ export const EXTRA_MARK = '\u00a7';
 export const TITLE_WEIGHT = 10;
 export const EXTRA_WEIGHT = 0.5;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(n) ? String.fromCodePoint(n) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Text of HTML with its character references decoded (a no-break space as a space, for the index's words). */
+export const decodeEntities = (s: string): string => decodeHTML(s).replace(/\u00a0/g, ' ');
 
 /** Visible text of an HTML fragment: tags become spaces, scripts and styles go. */
 export function htmlText(html: string): string {
@@ -83,7 +74,7 @@ export function prepareForIndex(html: string, variants = true): Prepared {
   // (data-pagefind-ignore keeps filters and meta, drops the words).
   const weighted = marked.replace(/<div class="meta"/g, '<div class="meta" data-pagefind-ignore').replace(/<h1\b(?![^>]*data-pagefind-weight)/i, `<h1 data-pagefind-weight="${TITLE_WEIGHT}"`);
   const block = words.length
-    ? `<div data-pagefind-weight="${EXTRA_WEIGHT}" hidden>${EXTRA_MARK} ${escapeHtml(words.join(` ${EXTRA_MARK} `))}</div>`
+    ? `<div data-pagefind-weight="${EXTRA_WEIGHT}" hidden>${EXTRA_MARK} ${escapeText(words.join(` ${EXTRA_MARK} `))}</div>`
     : '';
   const lang = /<html\b[^>]*\slang="([^"]*)"/i.exec(html)?.[1] ?? 'en';
   const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';

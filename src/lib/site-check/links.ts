@@ -1,5 +1,6 @@
 // Link checking over a built site: every internal href/src resolves to a file,
 // and every #fragment to an id on its page. Pure: callers pass the pages in.
+import { decodeHTMLAttribute } from 'entities/decode';
 
 export interface BuiltPage { /** URL path, e.g. /blog/posts/x/ */ url: string; html: string }
 export interface LinkProblem { page: string; link: string; reason: string }
@@ -8,12 +9,9 @@ const attrPattern = /<([a-zA-Z][\w-]*)\b[^>]*?\s(href|src|srcset|xlink:href)="([
 const idPattern = /\s(?:id|name)="([^"]+)"/g;
 
 export function idsOf(html: string): Set<string> {
-  return new Set([...html.matchAll(idPattern)].map((m) => decodeEntities(m[1]!)));
+  return new Set([...html.matchAll(idPattern)].map((m) => decodeHTMLAttribute(m[1]!)));
 }
 
-function decodeEntities(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-}
 
 /** The internal links of a page, resolved to absolute URL paths with fragments. */
 export function internalLinks(page: BuiltPage): Array<{ raw: string; path: string; hash: string }> {
@@ -22,7 +20,7 @@ export function internalLinks(page: BuiltPage): Array<{ raw: string; path: strin
   for (const m of page.html.matchAll(attrPattern)) {
     const values = m[2] === 'srcset' ? m[3]!.split(',').map((s) => s.trim().split(/\s+/)[0]!) : [m[3]!];
     for (const value of values) {
-      const raw = decodeEntities(value);
+      const raw = decodeHTMLAttribute(value);
       if (!raw || /^(mailto|tel|data|javascript):/i.test(raw)) continue;
       const u = new URL(raw, origin + page.url);
       if (u.origin !== origin) continue;
