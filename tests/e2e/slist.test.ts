@@ -244,6 +244,18 @@ describe('the SList simulator', () => {
     await again.context().close();
   });
 
+  it('restores a URL shared before the free event moved into the engine', async () => {
+    // written by the simulator before that change: freed-entry-fault, R = 0, T2 frees A at step 4, T1 then faults
+    const page = await open(`${POST}#sim=freed-entry-fault.1-9-1-1-0.BABhBBABhGBA.5`);
+    expect(await sim(page).getByLabel('Preset').inputValue()).toBe('freed-entry-fault');
+    expect(await sim(page).getByLabel('Speed bound R (0 = none)').inputValue()).toBe('0');
+    expect(await position(page)).toEqual([5, 5]);
+    expect(await now(page)).toBe('Now: T1 faults reading A->Next (A was freed); the fault handler sets the PC back to Resume');
+    expect(await sim(page).locator('.sl-log li').nth(3).innerText()).toBe('free A T2 frees A: its memory goes back to the allocator, and a pop that still reads A->Next will fault');
+    expect(await sim(page).locator('.sl-entries').innerText()).toContain('A: freed.');
+    await page.context().close();
+  });
+
   it('a 1,000-event schedule fits a compact URL', async () => {
     const page = await open();
     await pick(page, 'header8-hypervisor-stall');
