@@ -1,5 +1,6 @@
-// The no-JavaScript figure of the classic ABA (and the island's server-rendered first paint):
-// A→B→C, T1's stale snapshot, T2's pops and pushes, the CAS that succeeds without a sequence.
+// The island's server render (NoScript), which a reader without JavaScript keeps: the figure of the
+// classic ABA (A→B→C, T1's stale snapshot, T2's pops and pushes, the CAS that succeeds without a
+// sequence) and a paragraph on what the simulator adds.
 type Owner = 'list' | 't0' | 't1' | 'lost';
 interface Box { readonly name: string; readonly x: number; readonly owner: Owner; readonly note?: string }
 
@@ -62,5 +63,20 @@ export function StaticFigure() {
         Next. B is now both on the list and in T2's hands, and D is lost. A sequence in the header makes that CAS fail.
       </figcaption>
     </figure>
+  );
+}
+
+/** What the server renders, and what a reader without JavaScript keeps. */
+export function NoScript() {
+  return (
+    <div class="sl-sim">
+      <StaticFigure />
+      <p class="sl-nojs">
+        With JavaScript, this figure becomes the simulator: the CPUs and their threads, each thread's PC on the pop and push
+        listings, the header's real bits, the entries and their owners, and a log in words. You pick a preset (the classic ABA,
+        the x86 sequence, a hypervisor stall on the x64 9-bit sequence, the 16-byte header…), step it, interrupt, preempt or stall
+        CPUs, and let a search find the shortest schedule that corrupts the list.
+      </p>
+    </div>
   );
 }
