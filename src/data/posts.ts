@@ -1,10 +1,11 @@
 // The one place pages read posts from: the content collection, with drafts and scheduled
 // posts hidden outside `astro dev`, tags by their shown spelling, and the fields pages need.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { excerptFromMarkdown, joinBase, readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
+import { excerptFromMarkdown, readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
 import { readSettings } from '../lib/settings.ts';
 import { showTags, tagSpellings } from '../lib/tags.ts';
 import { groupSeries, type SeriesRef } from '../lib/series.ts';
+import { joinBase } from '../lib/url.ts';
 
 export interface Post extends PostMeta {
   entry: CollectionEntry<'posts'>;

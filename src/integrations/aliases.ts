@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { aliasFile, aliasRedirects, redirectPage, renderNginxRedirects } from '../lib/aliases.ts';
 import { checkPostSource, formatProblems, type Problem } from '../lib/frontmatter-check.ts';
 import { listPostFiles } from '../lib/post-files.ts';
-import { isScheduled, joinBase } from '../lib/posts.ts';
+import { isScheduled } from '../lib/posts.ts';
+import { joinBase } from '../lib/url.ts';
 import { readSettings } from '../lib/settings.ts';
 import { site } from '../site.config.ts';
 

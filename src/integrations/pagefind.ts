@@ -29,6 +29,7 @@ import { readSettings } from '../lib/settings.ts';
 import { prepareForIndex } from '../lib/search/html.ts';
 import { pageUrlFromFile, postLinks } from '../lib/search/paths.ts';
 import { SEARCH_SINK, type SearchSink } from '../lib/search/sink.ts';
+import { withTrailingSlash } from '../lib/url.ts';
 
 /** Parts of the page Pagefind must not index even inside the body: anchors, TOC, buttons. */
 export const excludeSelectors = ['.toc', '.heading-anchor', '.post-nav', '[data-search-ignore]', 'button'];
@@ -245,7 +246,7 @@ export function pagefindSearch(): AstroIntegration {
     name: 'ring-zero:pagefind',
     hooks: {
       'astro:config:setup': ({ config, command, addMiddleware }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = withTrailingSlash(config.base);
         root = fileURLToPath(config.root);
         // A build indexes pages as they are rendered (pagefind-middleware.ts); dev has its own index.
         if (command === 'build') addMiddleware({ entrypoint: new URL('./pagefind-middleware.ts', import.meta.url), order: 'post' });

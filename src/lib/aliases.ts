@@ -3,7 +3,7 @@
 // writes for them: a static redirect page at each old path and nginx 301 rules.
 import type { Problem } from './frontmatter-check.ts';
 import { escapeUTF8 as escapeHtml } from 'entities/escape'; // & < > " ' : for text and attributes alike
-import { joinBase } from './posts.ts';
+import { joinBase } from './url.ts';
 
 export interface AliasUse { file: string; line: number; path: string }
 

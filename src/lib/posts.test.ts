@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  adjacentPosts, countTags, excerptFromMarkdown, groupPostsByMonth, humanDate, joinBase, paginate,
+  adjacentPosts, countTags, excerptFromMarkdown, groupPostsByMonth, humanDate, paginate,
   readingTime, slugify, sortPostsNewestFirst, visiblePosts, type PostMeta,
 } from './posts.ts';
 
@@ -91,11 +91,6 @@ describe('readingTime', () => {
 });
 
 describe('URLs and dates', () => {
-  it('joins paths onto any form of base', () => {
-    expect(joinBase('/', 'posts/a/')).toBe('/posts/a/');
-    expect(joinBase('/blog', '/posts/a/')).toBe('/blog/posts/a/');
-    expect(joinBase('/blog/', '')).toBe('/blog/');
-  });
   it('slugifies titles', () => {
     expect(slugify('Linux process. The beginning.')).toBe('linux-process-the-beginning');
     expect(slugify('Café ABA: 9-bit')).toBe('cafe-aba-9-bit');

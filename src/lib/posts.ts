@@ -137,12 +137,6 @@ export function readingTime(body: string): ReadingTime {
   return { words, codeLines, minutes };
 }
 
-/** Join a site-relative path onto Astro's `base` ("/" or "/blog" or "/blog/"), keeping one slash between. */
-export function joinBase(base: string, path: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  return `${b}${path.replace(/^\/+/, '')}`;
-}
-
 /** ISO date (YYYY-MM-DD) in UTC, as written in frontmatter and shown in <time datetime>. */
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);

@@ -2,6 +2,7 @@
 // hosts that send headers (Netlify/Cloudflare `_headers`, nginx) get one policy that
 // allows every page's hashes, so header and meta never disagree.
 import { decodeHTMLAttribute } from 'entities/decode';
+import { withTrailingSlash } from './url.ts';
 
 /** Directives every page gets (Astro adds script-src and style-src with hashes). */
 export const cspDirectives = [
@@ -60,7 +61,7 @@ export function securityHeaders(csp: string): Array<[string, string]> {
 
 /** Netlify / Cloudflare Pages `_headers`: the security headers on every path under base. */
 export function renderHostHeaders(csp: string, base: string): string {
-  const lines = [`${base.endsWith('/') ? base : `${base}/`}*`, ...securityHeaders(csp).map(([k, v]) => `  ${k}: ${v}`)];
+  const lines = [`${withTrailingSlash(base)}*`, ...securityHeaders(csp).map(([k, v]) => `  ${k}: ${v}`)];
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,6 @@
 // The build's settings from the environment (RZ_* variables), read and checked in one place.
 // Each is documented in the README under "Configuring the site".
+import { withTrailingSlash } from './url.ts';
 
 export interface BuildSettings {
   /** RZ_CONTENT_DIR: the folder of posts (tests and benchmarks point a build at another). */
@@ -36,7 +37,7 @@ function parseNow(value: string): Date {
 
 function parseBase(value: string): string {
   if (!value.startsWith('/') || /[?#\s]/.test(value)) throw new Error(`RZ_BASE=${value}: write the sub-path the site is served under, starting with /, e.g. RZ_BASE=/blog/`);
-  return value.endsWith('/') ? value : `${value}/`;
+  return withTrailingSlash(value);
 }
 
 function parseUrl(value: string): string {

@@ -6,6 +6,7 @@ import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, 
 import { cleanExcerpt } from '../lib/search/html.ts';
 import { withHighlight } from '../lib/search/paths.ts';
 import { normaliseQuery, queryTerms } from '../lib/search/tokens.ts';
+import { withTrailingSlash } from '../lib/url.ts';
 
 interface PagefindData {
   url: string; excerpt: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>;
@@ -25,7 +26,7 @@ export interface Hit { url: string; title: string; excerpt: string; excerptFrom:
 export interface SearchOutcome { query: string; used: string; total: number; hits: Hit[]; ms: number }
 export type Filters = { tag?: string[]; year?: string[] };
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = withTrailingSlash(import.meta.env.BASE_URL);
 let loaded: Promise<Pagefind> | undefined;
 const EXCERPT_WORDS = 26;
 

@@ -1,15 +1,16 @@
 // URLs of indexed pages, respecting Astro's base. Pure.
+import { withTrailingSlash } from '../url.ts';
 
 /** `posts/x/index.html` under base `/blog/` -> `/blog/posts/x/`. */
 export function pageUrlFromFile(file: string, base: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
+  const b = withTrailingSlash(base);
   const path = file.replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/');
   return `${b}${path}`;
 }
 
 /** The post URLs linked from a page (the archive lists every post), each once, in order. */
 export function postLinks(html: string, base: string): string[] {
-  const b = base.endsWith('/') ? base : `${base}/`;
+  const b = withTrailingSlash(base);
   const re = new RegExp(`href="(${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}posts/[^"#?]+/)"`, 'g');
   return [...new Set([...html.matchAll(re)].map((m) => m[1]!))];
 }
