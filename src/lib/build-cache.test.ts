@@ -11,7 +11,7 @@ function project(): string {
     'src/markdown/listings/maps-diagram.ts': 'export const bands = 1;',
     'src/markdown/pipeline.test.ts': 'test',
     'content/posts/a.md': '# a',
-    'astro.config.ts': 'export default {}',
+    'astro.config.mjs': 'export default {}',
     'package-lock.json': '{}',
   })) {
     mkdirSync(join(root, f, '..'), { recursive: true });
@@ -29,7 +29,7 @@ describe('codeKey', () => {
     writeFileSync(join(root, 'src/markdown/pipeline.test.ts'), 'changed');
     expect(codeKey(root, {})).toBe(key);
     expect(codeKey(root, { RZ_BASE: '/blog/' })).not.toBe(key);
-    for (const f of ['src/markdown/listings/maps-diagram.ts', 'astro.config.ts', 'package-lock.json']) {
+    for (const f of ['src/markdown/listings/maps-diagram.ts', 'astro.config.mjs', 'package-lock.json']) {
       const r = project();
       const before = codeKey(r, {});
       writeFileSync(join(r, f), `${f} changed`);
@@ -42,8 +42,8 @@ describe('codeKey', () => {
   });
 
   it('lists files sorted, skipping what it is told to', () => {
-    expect(filesUnder(project(), ['src', 'astro.config.ts', 'missing'], (f) => f.endsWith('.test.ts')))
-      .toEqual(['astro.config.ts', 'src/markdown/listings/maps-diagram.ts']);
+    expect(filesUnder(project(), ['src', 'astro.config.mjs', 'missing'], (f) => f.endsWith('.test.ts')))
+      .toEqual(['astro.config.mjs', 'src/markdown/listings/maps-diagram.ts']);
   });
 });
 

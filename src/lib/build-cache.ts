@@ -15,7 +15,7 @@ export function cacheRoot(root: string, env: Record<string, string | undefined> 
 }
 
 /** Files and folders (relative to the project root) whose contents shape the built site, besides the posts. */
-export const buildInputs = ['src', 'public', 'astro.config.ts', 'package-lock.json', 'tsconfig.json'];
+export const buildInputs = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 /** Environment variables that change the output. */
 export const buildEnvironment = ['RZ_BASE', 'RZ_SITE_URL', 'RZ_PLAIN', 'RZ_SEARCH_VARIANTS', 'RZ_CONTENT_DIR'];

@@ -1,5 +1,5 @@
 // The pre-paint theme script, inlined in <head> so the first frame has the right
-// theme. Kept here as text so astro.config.ts can put its hash in the CSP.
+// theme. Kept here as text so astro.config.mjs can put its hash in the CSP.
 import { createHash } from 'node:crypto';
 
 export const themeInitScript =

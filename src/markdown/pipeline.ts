@@ -1,5 +1,5 @@
 // The Markdown pipeline: remark/rehype plugins and Shiki settings, in one place
-// so astro.config.ts, tests and the benchmarks build Markdown the same way.
+// so astro.config.mjs, tests and the benchmarks build Markdown the same way.
 import type { AstroUserConfig } from 'astro';
 import { rehypeHeadingIds, unified, type MarkdownProcessor, type MarkdownRenderer, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
