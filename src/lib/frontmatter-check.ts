@@ -3,6 +3,7 @@
 // and each issue's path is mapped to its YAML line; then the checks across posts.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { aliasProblems, type AliasUse } from './aliases.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { knownFields, postSchema, slugPattern, splitMessage, type PostData } from './post-schema.ts';
 import { seriesProblems, type SeriesUse } from './series.ts';
 import { tagProblems, type TagUse } from './tags.ts';
@@ -16,24 +17,6 @@ export interface Problem { file: string; line: number; field: string; message: s
 export function slugFromPath(path: string): string {
   const name = path.split('/').pop() ?? path;
   return name.replace(/\.(md|mdx|markdown)$/i, '');
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const dist = (a: string, b: string): number => {
-    const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++)
-        dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    return dp[a.length]![b.length]!;
-  };
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = dist(word.toLowerCase(), c);
-    if (d < bestD) { best = c; bestD = d; }
-  }
-  return best;
 }
 
 /** The fix for a YAML error, by the parser's error code. */
@@ -108,7 +91,7 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     if ((knownFields as readonly string[]).includes(key)) continue;
-    const near = closest(key, knownFields);
+    const near = didYouMean(key, knownFields);
     add(lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined), key, `unknown field "${key}"`, near ? `did you mean \`${near}\`?` : `the fields are ${knownFields.join(', ')}`, 'warning');
   }
   problems.sort((a, b) => a.line - b.line);

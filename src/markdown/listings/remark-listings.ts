@@ -10,6 +10,7 @@ import { bundledLanguagesAlias, bundledLanguagesInfo } from 'shiki';
 import { grammarAliases, grammars } from './grammars/index.ts';
 import { parseMaps } from '../../lib/listings/procmaps.ts';
 import { parseMeta } from '../../lib/listings/meta.ts';
+import { didYouMean } from '../../lib/did-you-mean.ts';
 
 export interface RemarkListingsOptions {
   /** Where warnings go; console.warn by default (shown in `astro build` / `astro dev`). */
@@ -27,30 +28,6 @@ export function knownLanguages(extra: readonly string[] = []): Set<string> {
     ...bundledLanguagesInfo.flatMap((l) => [l.id, ...(l.aliases ?? [])]),
     ...Object.keys(bundledLanguagesAlias),
   ]);
-}
-
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c);
-    if (d < bestD) { bestD = d; best = c; }
-  }
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** The post's path relative to the working directory, or a placeholder when rendering a string. */
@@ -91,7 +68,7 @@ export function remarkListings(options: RemarkListingsOptions = {}) {
       const where = `${postPath(file)}:${line}`;
       const lang = node.lang ?? '';
       if (lang && !known.has(lang.toLowerCase()) && !known.has(lang)) {
-        const hint = closest(lang, known);
+        const hint = didYouMean(lang, known);
         warn(
           `${where}: warning: unknown listing language "${lang}"; the listing is shown as plain text.\n` +
           `    fix: ${hint ? `did you mean \`\`\`${hint}? ` : ''}use a Shiki language, one of this site's (windbg/kd, procmaps/maps, gdb), or \`\`\`text for no highlighting.`,
