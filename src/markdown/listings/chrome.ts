@@ -1,6 +1,6 @@
 // Shiki transformer, the last one: the listing's chrome. <pre> gets its language; it and whatever the transformers before put after it (the maps diagram) go into
 // <figure class="listing"> with a caption (title, language) and the copy / wrap buttons that
-// src/scripts/code-blocks.ts wires up.
+// src/client/code-blocks.ts wires up.
 import type { ShikiTransformer } from 'shiki';
 import { bundledLanguagesInfo } from 'shiki';
 import { h } from 'hastscript';
