@@ -1,7 +1,7 @@
 // Old URLs of a post (`aliases: [/old/path/]`, checked by post-schema.ts): what a path may be,
 // the errors across posts (a path another page or alias already has), and what the build
 // writes for them: a static redirect page at each old path and nginx 301 rules.
-import type { Problem } from './frontmatter-check.ts';
+import type { Problem } from './problem.ts';
 import { escapeUTF8 as escapeHtml } from 'entities/escape'; // & < > " ' : for text and attributes alike
 import { joinBase } from './url.ts';
 

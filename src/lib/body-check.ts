@@ -8,7 +8,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { parseFragment, type DefaultTreeAdapterTypes as P } from 'parse5';
-import type { PostSource, Problem } from './frontmatter-check.ts';
+import type { PostSource, Problem } from './problem.ts';
 
 export interface BodyCheckOptions {
   /** The project root: post paths are relative to it, and `/src/…` imports resolve from it. */

@@ -5,13 +5,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readSettings } from './settings.ts';
 
 /** The checkout's cache folder, relative to its root; the publish hook carries it from push to push. */
 export const cacheFolder = '.cache';
 
 /** The cache folder of the checkout at `root` (RZ_CACHE_DIR moves it: the tests keep theirs apart). */
 export function cacheRoot(root: string, env: Record<string, string | undefined> = process.env): string {
-  return resolve(root, env['RZ_CACHE_DIR'] || cacheFolder);
+  return resolve(root, readSettings(env).cacheDir ?? cacheFolder);
 }
 
 /** Files and folders (relative to the project root) whose contents shape the built site, besides the posts. */
@@ -38,6 +39,9 @@ export function filesUnder(root: string, paths: readonly string[], skip: (rel: s
   for (const p of paths) walk(p);
   return out.sort();
 }
+
+/** Every file under dir, as absolute paths, sorted. */
+export const filesIn = (dir: string): string[] => filesUnder(dir, ['.']).map((f) => join(dir, f));
 
 /** A short hash of the named files (path and bytes) and the extra strings. */
 export function hashFiles(root: string, files: readonly string[], extra: readonly string[] = []): string {

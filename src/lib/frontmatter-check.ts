@@ -10,8 +10,9 @@ import { tagProblems, type TagUse } from './tags.ts';
 
 export { isValidDateString, knownFields, slugPattern } from './post-schema.ts';
 
-export interface PostSource { path: string; source: string }
-export interface Problem { file: string; line: number; field: string; message: string; fix: string; severity: 'error' | 'warning' }
+import type { PostSource, Problem } from './problem.ts';
+
+export { formatProblems, type PostSource, type Problem } from './problem.ts';
 
 /** The slug a post gets: its `slug` field, else its file name without extension. */
 export function slugFromPath(path: string): string {
@@ -152,8 +153,4 @@ export function scheduledPosts(posts: readonly PostFacts[], now: Date): { file: 
   return posts.filter((p) => !p.draft && p.date && p.date.getTime() > now.getTime())
     .sort((a, b) => a.date!.getTime() - b.date!.getTime() || a.file.localeCompare(b.file))
     .map((p) => ({ file: p.file, day: p.date!.toISOString().slice(0, 10) }));
-}
-
-export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `${p.file}:${p.line}: ${p.severity} in ${p.field}: ${p.message}.\n    fix: ${p.fix}`).join('\n');
 }

@@ -2,7 +2,7 @@
 // that dangle, loop or publish another post twice (errors), posts too big to read (warnings).
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Problem } from './frontmatter-check.ts';
+import type { Problem } from './problem.ts';
 
 export const isPostFile = (name: string): boolean => /\.(md|mdx)$/i.test(name);
 /** A post this big makes a page and feed entries of many megabytes. */

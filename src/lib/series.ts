@@ -1,6 +1,6 @@
 // Series of posts (`series: { name, part }`, checked by post-schema.ts): the errors across posts
 // (file:line, field, fix), and the parts of each series in order, for the box and pages.
-import type { Problem } from './frontmatter-check.ts';
+import type { Problem } from './problem.ts';
 import { tagSlug } from './tags.ts';
 
 export interface SeriesRef { name: string; part: number }

@@ -15,6 +15,8 @@ export interface BuildSettings {
   plain: boolean;
   /** RZ_SEARCH_VARIANTS=0: the search index without identifier variants (a benchmark's baseline). */
   searchVariants: boolean;
+  /** RZ_CACHE_DIR: where the build caches live instead of the checkout's .cache/ (the tests keep theirs apart). */
+  cacheDir: string | undefined;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
@@ -25,6 +27,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSetting
     siteUrl: env['RZ_SITE_URL'] ? parseUrl(env['RZ_SITE_URL']) : undefined,
     plain: env['RZ_PLAIN'] === '1',
     searchVariants: env['RZ_SEARCH_VARIANTS'] !== '0',
+    cacheDir: env['RZ_CACHE_DIR'] || undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 // Tags: one URL per tag by one rule (tagSlug), one shown spelling per URL (tagSpellings),
 // and the clear errors for tags that cannot make a URL or would share one (tagProblems).
-import type { Problem } from './frontmatter-check.ts';
+import type { Problem } from './problem.ts';
 
 /**
  * A tag's URL segment: case-folded, accents dropped, `+` as p and `#` as sharp (C++ -> cpp,

@@ -1,7 +1,7 @@
 // An author's ordinary mistakes with tags, titles, dates and files, each in a real build: the
 // build either publishes what the author meant or stops with the file, the line, the field and
 // the fix, and publishes nothing.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,11 +9,11 @@ import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { buildSite, contentWith, type BuildResult } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
+import { filesIn } from '../../src/lib/build-cache.ts';
 
 const post = (title: string, date: string, extra = '', body = 'Body.') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
-const allFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? allFiles(join(dir, n)) : [join(dir, n)]));
+const allFiles = filesIn;
 
 /** A build that must fail before publishing anything, with these lines in its output. */
 function expectRejected(build: BuildResult, ...lines: RegExp[]): void {

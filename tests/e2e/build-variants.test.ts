@@ -1,16 +1,16 @@
 // Builds the site in other ways a user would: under a base path, with drafts,
 // with broken frontmatter; and runs the dev server.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, cleanEnv, contentWith, root } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
+import { filesIn } from '../../src/lib/build-cache.ts';
 
 const siteUrl = 'https://ringzero.example';
-const allFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? allFiles(join(dir, n)) : [join(dir, n)]));
+const allFiles = filesIn;
 
 describe('a build for a sub-path (RZ_BASE=/blog/)', () => {
   it('keeps every internal URL under /blog/ and every link, asset and anchor resolves', async () => {

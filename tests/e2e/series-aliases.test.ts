@@ -2,7 +2,7 @@
 // box and pages with drafts and scheduled parts left out, the errors named by file and line, the
 // redirect pages at old paths (in Chromium, under the site's CSP), and nginx's 301s for them.
 import { createServer } from 'node:http';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +12,11 @@ import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { launch } from './support/browser.ts';
 import { buildSite, contentWith, type BuildResult } from './support/build.ts';
 import { ensureNginx, startNginx } from './support/nginx.ts';
+import { filesIn } from '../../src/lib/build-cache.ts';
 
 const post = (title: string, date: string, extra = '', body = 'Body of the post.') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
-const allFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? allFiles(join(dir, n)) : [join(dir, n)]));
+const allFiles = filesIn;
 const NOW = { RZ_NOW: '2026-06-01' };
 
 // Boot chain: parts 1, 2 and 5 published, part 3 a draft, part 4 dated after RZ_NOW (scheduled).
