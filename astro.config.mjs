@@ -8,7 +8,7 @@ import { aliasPages } from './src/integrations/aliases.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { checkPosts } from './src/integrations/check-posts.ts';
 import { markdownRenders } from './src/integrations/markdown-renders.ts';
-import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { pagefindSearch } from './src/search/pagefind.ts';
 import { securityHeaderFiles } from './src/integrations/security-headers.ts';
 import { cspDirectives, scriptResources } from './src/lib/security-headers.ts';
 import { cspHash, themeInitScript } from './src/lib/theme-init.ts';

@@ -1,5 +1,5 @@
 // URLs of indexed pages, respecting Astro's base. Pure.
-import { withTrailingSlash } from '../url.ts';
+import { withTrailingSlash } from '../lib/url.ts';
 
 /** `posts/x/index.html` under base `/blog/` -> `/blog/posts/x/`. */
 export function pageUrlFromFile(file: string, base: string): string {

@@ -1,6 +1,6 @@
 // Marks the searched terms on a page opened from a search result (?highlight=term).
-import { searchStyles } from './search-style.ts';
-import { highlightRanges } from '../lib/search/highlight.ts';
+import { searchStyles } from './style.ts';
+import { highlightRanges } from '../highlight.ts';
 
 const terms = new URLSearchParams(location.search).getAll('highlight').filter((t) => t.trim().length >= 2);
 const root = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main');

@@ -1,23 +1,7 @@
-// Astro integration: the Pagefind search index.
-//
-// `astro build`: as Astro renders each page, a build-time middleware (pagefind-middleware.ts)
-// hands it over, and every page that has `data-pagefind-body` (the posts; drafts are never
-// built) is prepared for Pagefind's Node API (title weighted highest, identifier variants
-// added: src/lib/search/html.ts). Once the pages are written, any built page that did not
-// come through (kept by an incremental build) is read from disk, and all of them go to
-// Pagefind in URL order, so the same pages give the same index files. Nothing on disk but
-// pagefind/ changes.
-//
-// `astro dev`: the same index is built in memory from the pages the dev server renders right
-// now, served under <base>pagefind/, and rebuilt when a post changes. No stale copy of the
-// last build is ever served.
-//
-// Why the Node API rather than `pagefind --site dist` after the build: the index is part of
-// `astro build` (no second command to forget, and a failed index fails the build); it sees
-// the pages before they are indexed, so it can add the identifier variants to the copy it
-// indexes without changing the published HTML; it knows Astro's `base` and outDir from the
-// config; and the very same code indexes in memory for the dev server (`getFiles`), which the
-// CLI cannot do.
+// Astro integration: the Pagefind index. In `astro build`, pages are prepared as they render
+// (pagefind-middleware.ts, html.ts), pages an incremental build kept are read back, and all go to
+// Pagefind's Node API in URL order, so the same posts give the same files. In `astro dev`, the same
+// index is built in memory and rebuilt when a post changes. Why the Node API: README, "Search".
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -26,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { filesUnder } from '../lib/build-cache.ts';
 import { readSettings } from '../lib/settings.ts';
-import { prepareForIndex } from '../lib/search/html.ts';
-import { pageUrlFromFile, postLinks } from '../lib/search/paths.ts';
-import { SEARCH_SINK, type SearchSink } from '../lib/search/sink.ts';
+import { prepareForIndex } from './html.ts';
+import { pageUrlFromFile, postLinks } from './paths.ts';
+import { SEARCH_SINK, type SearchSink } from './sink.ts';
 import { withTrailingSlash } from '../lib/url.ts';
 
 /** Parts of the page Pagefind must not index even inside the body: anchors, TOC, buttons. */

@@ -1,5 +1,5 @@
 // Rendering and keyboard handling shared by the quick-search dialog and the /search page.
-import type { Hit, SearchOutcome } from './search-engine.ts';
+import type { Hit, SearchOutcome } from './engine.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -17,7 +17,7 @@ function hitItem(hit: Hit): HTMLLIElement {
   }
   if (hit.excerpt) {
     const p = el('p', { class: 'search-excerpt', 'data-excerpt-from': hit.excerptFrom });
-    p.innerHTML = hit.excerpt; // escaped text + <mark> only: see safeExcerpt() and lib/search/excerpt.ts
+    p.innerHTML = hit.excerpt; // escaped text + <mark> only: see safeExcerpt() and src/search/excerpt.ts
     li.append(p);
   }
   if (hit.subs.length) {

@@ -3,7 +3,7 @@
 // the others, so Pagefind's own process indexes on another core during page generation
 // instead of after it. Without a build in progress (no sink) it does nothing.
 import { defineMiddleware } from 'astro:middleware';
-import { SEARCH_SINK, type SearchSink } from '../lib/search/sink.ts';
+import { SEARCH_SINK, type SearchSink } from './sink.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();

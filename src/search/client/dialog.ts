@@ -1,7 +1,7 @@
-// The quick-search dialog, loaded by search-loader.ts the first time the reader opens search.
-import { searchStyles } from './search-style.ts';
-import { loadPagefind, search } from './search-engine.ts';
-import { arrowKeys, debounce, render } from './search-ui.ts';
+// The quick-search dialog, loaded by loader.ts the first time the reader opens search.
+import { searchStyles } from './style.ts';
+import { loadPagefind, search } from './engine.ts';
+import { arrowKeys, debounce, render } from './ui.ts';
 
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]')!;
 const input = dialog.querySelector<HTMLInputElement>('input[name=q]')!;

@@ -24,7 +24,7 @@ export interface Prepared { html: string; indexed: boolean; extraWords: number }
 
 /**
  * Marker words around each listing and between its lines in the indexed copy, so the client
- * can tell a listing's words from prose when it picks an excerpt (src/lib/search/excerpt.ts).
+ * can tell a listing's words from prose when it picks an excerpt (src/search/excerpt.ts).
  * Symbols: Pagefind indexes them as no word, but counts their positions.
  */
 export const LISTING_START = '\u27e6';

@@ -1,4 +1,4 @@
-// Where the build-time middleware (src/integrations/pagefind-middleware.ts) finds the index
+// Where the build-time middleware (src/search/pagefind-middleware.ts) finds the index
 // of the build in progress: one process-wide slot, set by the Pagefind integration for the
 // length of `astro build`.
 export const SEARCH_SINK = Symbol.for('ring-zero.search-sink');

@@ -8,7 +8,7 @@ function open(e: Event): void {
   e.preventDefault();
   const pageInput = onSearchPage();
   if (pageInput) { pageInput.focus(); pageInput.select(); return; }
-  dialog ??= import('./search-dialog.ts');
+  dialog ??= import('./dialog.ts');
   dialog.then((m) => m.openDialog(), () => { dialog = undefined; });
 }
 
@@ -26,4 +26,4 @@ for (const a of document.querySelectorAll('[data-search-open]')) {
     open(e);
   });
 }
-if (new URLSearchParams(location.search).has('highlight')) void import('./search-highlight.ts');
+if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');

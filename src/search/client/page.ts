@@ -1,8 +1,8 @@
 // The /search page: reads ?q=, ?tag=, ?year= and keeps them in the URL while the reader
 // types (replaceState) or picks a filter / presses Enter (pushState), so a search can be
 // shared and Back returns to it.
-import { filterValues, search, type Filters } from './search-engine.ts';
-import { arrowKeys, debounce, render } from './search-ui.ts';
+import { filterValues, search, type Filters } from './engine.ts';
+import { arrowKeys, debounce, render } from './ui.ts';
 
 const page = document.querySelector<HTMLElement>('[data-search-page]')!;
 const form = page.querySelector<HTMLFormElement>('[data-search-form]')!;

@@ -2,11 +2,11 @@
 // served from memory by the dev server) on first use, and turns its results into hits.
 // Imported only from the lazily loaded search modules: a page that is only read never loads it.
 import { escapeText } from 'entities/escape';
-import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, type Matched } from '../lib/search/excerpt.ts';
-import { cleanExcerpt } from '../lib/search/html.ts';
-import { withHighlight } from '../lib/search/paths.ts';
-import { normaliseQuery, queryTerms } from '../lib/search/tokens.ts';
-import { withTrailingSlash } from '../lib/url.ts';
+import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, type Matched } from '../excerpt.ts';
+import { cleanExcerpt } from '../html.ts';
+import { withHighlight } from '../paths.ts';
+import { normaliseQuery, queryTerms } from '../tokens.ts';
+import { withTrailingSlash } from '../../lib/url.ts';
 
 interface PagefindData {
   url: string; excerpt: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>;
@@ -53,7 +53,7 @@ export function safeExcerpt(html: string): string {
 async function toHit(r: PagefindResult, terms: string[]): Promise<Hit> {
   const d = await r.data();
   // Excerpts made here, not Pagefind's: its densest window may run from prose into a listing,
-  // or pick listing bytes when the prose matched too (src/lib/search/excerpt.ts).
+  // or pick listing bytes when the prose matched too (src/search/excerpt.ts).
   const page = parseIndexed(d.content);
   const scores = matchedWords(page, d.weighted_locations ?? []);
   const main = pageExcerpt(page, scores, EXCERPT_WORDS);
