@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { grammars } from '../../src/markdown/listings/grammars/index.ts';
 import { classTheme } from '../../src/markdown/listings/theme.ts';
-import { listingsShikiConfig } from '../../src/markdown/listings.ts';
+import { listingsShikiConfig } from '../../src/markdown/listings/index.ts';
 
 export interface BenchResult { section: string; name: string; value: number; unit: string; note?: string }
 

@@ -1,6 +1,6 @@
 // The simulated machine: each CPU with its threads and the buttons that add the reader's events,
 // then the pop and push listings with each thread's PC.
-import { LISTINGS } from '../../lib/slist/listings.ts';
+import { ROUTINES } from '../../lib/slist/routines.ts';
 import type { SListState } from '../../lib/slist/run.ts';
 import type { RunEvent } from '../../lib/slist/types.ts';
 
@@ -49,11 +49,11 @@ export function Machine({ state, seqBits, speedBound, add }: Props) {
   );
 }
 
-export function Listings({ state }: { readonly state: SListState }) {
+export function Routines({ state }: { readonly state: SListState }) {
   return (
     <div class="sl-listings">
       {(['pop', 'push'] as const).map((name) => {
-        const l = LISTINGS[name];
+        const l = ROUTINES[name];
         return (
           <div key={name} class="sl-listing">
             <p class="sl-listing-title"><code>{l.title}</code></p>

@@ -8,7 +8,7 @@ import type { RunEvent } from '../../lib/slist/types.ts';
 import { EntriesPanel } from './Entries.tsx';
 import { HeaderPanel } from './Header.tsx';
 import { Banner, Intact, Log } from './Log.tsx';
-import { Listings, Machine } from './Machine.tsx';
+import { Routines, Machine } from './Machine.tsx';
 import { decodeHash, encodeHash, presetRun, type UiRun, type UiSettings } from './run-state.ts';
 import { SettingsPanel } from './Settings.tsx';
 import { NoScript } from './StaticFigure.tsx';
@@ -123,7 +123,7 @@ function Live() {
       {!corrupted && pos === total && total > 0 && <Intact state={state} />}
 
       <Machine state={state} seqBits={layout.seqBits} speedBound={run.settings.speedBound} add={addEvent} />
-      <Listings state={state} />
+      <Routines state={state} />
       <div class="sl-panels">
         <HeaderPanel state={state} layout={layout} />
         <EntriesPanel state={state} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, DEFAULT_SETTINGS, initialState, O_NOT_ENABLED, step } from './core.ts';
-import { LISTINGS, inFixupRange } from './listings.ts';
+import { ROUTINES, inFixupRange } from './routines.ts';
 import { getPreset } from './presets.ts';
 import { runRandom, withRandomEvents } from './random.ts';
 import { replay } from './run.ts';
@@ -21,9 +21,9 @@ describe('engine', () => {
 
   it('every thread PC is a label of the pop or push listing (or a single-step op)', () => {
     const r = replay({ preset: 'header8-preempted-fixup', seed: 0, events: getPreset('header8-preempted-fixup')!.demo.slice(0, 12) });
-    const labels = new Set([...LISTINGS.pop.lines, ...LISTINGS.push.lines].map((l) => l.pc).filter(Boolean));
+    const labels = new Set([...ROUTINES.pop.lines, ...ROUTINES.push.lines].map((l) => l.pc).filter(Boolean));
     for (const st of r.states) for (const th of st.threads) if (th.listing) expect(labels.has(th.pc)).toBe(true);
-    expect(LISTINGS.pop.lines.map((l) => l.label)).toEqual(expect.arrayContaining(['Resume', 'Fault', 'End']));
+    expect(ROUTINES.pop.lines.map((l) => l.label)).toEqual(expect.arrayContaining(['Resume', 'Fault', 'End']));
   });
 
   it('the fixup range rules: x86 includes Resume, x64 excludes it; both include Fault and End', () => {

@@ -2,8 +2,8 @@
 export * from './types.ts';
 export { LAYOUT_NAMES, layoutInfo, packHeader, unpackHeader, hexWord, fieldValue, HEADER8_HIGH_BITS } from './layouts.ts';
 export type { LayoutName, LayoutInfo, FieldLayout, HeaderValue } from './layouts.ts';
-export { LISTINGS, POP_LISTING, PUSH_LISTING, pcLabel, listingOf, inFixupRange } from './listings.ts';
-export type { PcLabel, Listing, ListingLine } from './listings.ts';
+export { ROUTINES, POP_ROUTINE, PUSH_ROUTINE, pcLabel, routineOf, inFixupRange } from './routines.ts';
+export type { PcLabel, Routine, RoutineLine } from './routines.ts';
 export { PRESETS, PRESET_NAMES, getPreset } from './presets.ts';
 export type { Preset } from './presets.ts';
 export { DEFAULT_SETTINGS, VIOLATION_KINDS, encodeEvent, decodeEvent } from './core.ts';

@@ -1,5 +1,6 @@
-// Pseudo-assembly listings of pop and push, as data for the UI. Each micro-step of the model
-// has a PC label; the line whose `pc` equals a thread's PC is the instruction it executes next.
+// The pop and push routines as pseudo-assembly, as data for the UI ("routines": a post's code blocks
+// are its listings). Each micro-step of the model has a PC label; the line whose `pc` equals a
+// thread's PC is the instruction it executes next.
 // Written for this simulator from the spec's description of the routines (not copied code).
 
 export type PcLabel =
@@ -8,7 +9,7 @@ export type PcLabel =
   | 'Alloc' | 'Free' | 'Flush' // single-step operations
   | 'Done';
 
-export interface ListingLine {
+export interface RoutineLine {
   /** Label shown in the margin (kernel symbol suffix for pop: ...Resume, ...Fault, ...End). */
   readonly label: string | null;
   readonly asm: string;
@@ -17,13 +18,13 @@ export interface ListingLine {
   readonly pc: PcLabel | null;
 }
 
-export interface Listing {
+export interface Routine {
   readonly name: 'pop' | 'push';
   readonly title: string;
-  readonly lines: readonly ListingLine[];
+  readonly lines: readonly RoutineLine[];
 }
 
-export const POP_LISTING: Listing = {
+export const POP_ROUTINE: Routine = {
   name: 'pop',
   title: 'ExpInterlockedPopEntrySList (model)',
   lines: [
@@ -38,7 +39,7 @@ export const POP_LISTING: Listing = {
   ],
 };
 
-export const PUSH_LISTING: Listing = {
+export const PUSH_ROUTINE: Routine = {
   name: 'push',
   title: 'ExpInterlockedPushEntrySList (model)',
   lines: [
@@ -50,7 +51,7 @@ export const PUSH_LISTING: Listing = {
   ],
 };
 
-export const LISTINGS: { readonly pop: Listing; readonly push: Listing } = { pop: POP_LISTING, push: PUSH_LISTING };
+export const ROUTINES: { readonly pop: Routine; readonly push: Routine } = { pop: POP_ROUTINE, push: PUSH_ROUTINE };
 
 const MPC_LABELS: readonly PcLabel[] = ['Done', 'Resume', 'Test', 'Fault', 'End', 'Push', 'Cas', 'Alloc', 'Free', 'Flush'];
 
@@ -60,7 +61,7 @@ export function pcLabel(mpc: number): PcLabel {
 }
 
 /** Which listing a PC label belongs to. */
-export function listingOf(pc: PcLabel): 'pop' | 'push' | null {
+export function routineOf(pc: PcLabel): 'pop' | 'push' | null {
   return pc === 'Resume' || pc === 'Test' || pc === 'Fault' || pc === 'End' ? 'pop' : pc === 'Push' || pc === 'Cas' ? 'push' : null;
 }
 

@@ -2,7 +2,7 @@
 // path (allocates per step); the search and the random runner use core.ts directly.
 import * as K from './core.ts';
 import { hexWord, packHeader, type HeaderValue } from './layouts.ts';
-import { listingOf, pcLabel, type PcLabel } from './listings.ts';
+import { routineOf, pcLabel, type PcLabel } from './routines.ts';
 import { getPreset, PRESET_NAMES } from './presets.ts';
 import type { Run, RunEvent, Settings, Setup, Violation, ViolationKind } from './types.ts';
 
@@ -142,7 +142,7 @@ export function snapshot(m: K.Model, s: Float64Array): SListState {
     return {
       name: th.name, cpu: th.cpu,
       status: st === K.DONE ? 'done' : stalled ? 'stalled' : st === K.RUN ? 'running' : 'ready',
-      ip, instruction: instrText(ip >= 0 ? th.program[ip] : undefined), pc, listing: listingOf(pc),
+      ip, instruction: instrText(ip >= 0 ? th.program[ip] : undefined), pc, listing: routineOf(pc),
       snapshot: hasSnap ? { first: nm(s[b + K.T_SFIRST]!), depth: s[b + K.T_SDEPTH]!, sequence: s[b + K.T_SSEQ]! } : null,
       next: mpc === K.POP_END ? nm(s[b + K.T_NEXT]!) : null,
       entry: nm(s[b + K.T_ENTRY]!), hand, since: s[b + K.T_SINCE]!,

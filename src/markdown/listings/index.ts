@@ -2,15 +2,15 @@
 // and the remark / rehype plugins the pipeline takes from here. Map: ARCHITECTURE.md.
 import type { AstroUserConfig } from 'astro';
 import { transformerNotationDiff, transformerNotationFocus, transformerNotationHighlight } from '@shikijs/transformers';
-import { classTheme, transformerTokenClasses } from './listings/theme.ts';
-import { grammars } from './listings/grammars/index.ts';
-import { transformerFenceMeta } from './listings/fence-meta.ts';
-import { transformerWindbgXrefs } from './listings/windbg-xrefs.ts';
-import { transformerMapsDiagram } from './listings/maps-diagram.ts';
-import { transformerChrome } from './listings/chrome.ts';
-import { remarkListings, type RemarkListingsOptions } from './listings/remark-listings.ts';
-import { rehypeListingIds } from './listings/rehype-listing-ids.ts';
-import { rehypeHighlight } from './listings/rehype-highlight.ts';
+import { classTheme, transformerTokenClasses } from './theme.ts';
+import { grammars } from './grammars/index.ts';
+import { transformerFenceMeta } from './fence-meta.ts';
+import { transformerWindbgXrefs } from './windbg-xrefs.ts';
+import { transformerMapsDiagram } from './maps-diagram.ts';
+import { transformerChrome } from './chrome.ts';
+import { remarkListings, type RemarkListingsOptions } from './remark-listings.ts';
+import { rehypeListingIds } from './rehype-listing-ids.ts';
+import { rehypeHighlight } from './rehype-highlight.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 export type ShikiConfig = NonNullable<Markdown['shikiConfig']>;

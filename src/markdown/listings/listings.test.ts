@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import { listingsRehypePlugins, listingsRemarkPlugins } from '../listings.ts';
+import { listingsRehypePlugins, listingsRemarkPlugins } from './index.ts';
 
 async function render(name: string, warn: (m: string) => void = () => {}) {
   const url = new URL(`./fixtures/${name}`, import.meta.url);
