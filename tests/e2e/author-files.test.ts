@@ -24,15 +24,38 @@ function expectRejected(build: BuildResult, ...lines: RegExp[]): void {
   expect(out).not.toMatch(/PrerenderRouteConflict|ENOENT|ELOOP|    at /);
 }
 
+const longTitle = 'KiCheckForSListAddress and the x64 fixup range: why a preempted pop restarts before it can corrupt';
+const future = post('From the future', '2099-01-01', 'tags: [future-only]\n', 'Not yet: zzq-future-marker.');
+
+/**
+ * One build for the mistakes a build survives (each test reads its own posts in it): tag spellings,
+ * a long title, a scheduled post, a post linked from outside, a 1.5 MB post, a 6,000-line listing.
+ */
+let shared: { build: BuildResult; dir: string } | undefined;
+function sharedBuild(): { build: BuildResult; dir: string } {
+  if (shared) return shared;
+  const para = 'The dispatcher lock is held while the ready queue is scanned. ';
+  const listing = Array.from({ length: 6000 }, (_, i) => `line ${i}`).join('\n');
+  const dir = contentWith({
+    'tag-a.md': post('Tag spellings A', '2017-01-02', 'tags: [Linux, "kernel dev", 日本語, C++]\n'),
+    'tag-b.md': post('Tag spellings B', '2017-01-03', 'tags: [linux, kernel-dev, C#]\n'),
+    'tag-c.md': post('Tag spellings C', '2017-01-04', 'tags: [kernel-dev, C]\n'),
+    'long-title.md': post(longTitle, '2017-01-05', 'tags: [windows]\n'),
+    'from-the-future.md': future,
+    'big-post.md': post('Big post', '2017-01-06', '', Array.from({ length: 1800 }, (_, i) => `${para.repeat(10)}(${i})`).join('\n\n')),
+    'long-listing.md': post('Long listing', '2017-01-07', '', `Intro.\n\n\`\`\`text\n${listing}\n\`\`\``),
+  });
+  const outside = mkdtempSync(join(tmpdir(), 'rz-outside-'));
+  writeFileSync(join(outside, 'shared.md'), post('Shared from elsewhere', '2017-01-08'));
+  symlinkSync(join(outside, 'shared.md'), join(dir, 'shared.md'));
+  const build = buildSite('author-ok', { contentDir: dir });
+  expect(build.ok, build.output).toBe(true);
+  return (shared = { build, dir });
+}
+
 describe('tags', () => {
   it('spellings of one tag share one page, shown the way most posts write it; C++, C# and 日本語 get pages of their own', async () => {
-    const dir = contentWith({
-      'tag-a.md': post('Tag spellings A', '2017-01-02', 'tags: [Linux, "kernel dev", 日本語, C++]\n'),
-      'tag-b.md': post('Tag spellings B', '2017-01-03', 'tags: [linux, kernel-dev, C#]\n'),
-      'tag-c.md': post('Tag spellings C', '2017-01-04', 'tags: [kernel-dev, C]\n'),
-    });
-    const build = buildSite('author-tags', { contentDir: dir });
-    expect(build.ok, build.output).toBe(true);
+    const { build } = sharedBuild();
     const tagsDir = join(build.outDir, 'tags');
     expect(readdirSync(tagsDir).sort()).toEqual(['c', 'cpp', 'csharp', 'filesystems', 'index.html', 'kernel', 'kernel-dev', 'linux', 'lock-free', 'macos', 'memory', 'networking', 'windows', '日本語']);
     const linux = readFileSync(join(tagsDir, 'linux/index.html'), 'utf8');
@@ -87,11 +110,9 @@ describe('frontmatter lines', () => {
 });
 
 describe('titles', () => {
-  const title = 'KiCheckForSListAddress and the x64 fixup range: why a preempted pop restarts before it can corrupt';
+  const title = longTitle;
   it(`a ${title.length}-character title builds and passes the checks: <title> cut at a word, the whole title in <h1> and og:title`, async () => {
-    const dir = contentWith({ 'long-title.md': post(title, '2017-01-02', 'tags: [windows]\n') });
-    const build = buildSite('author-title', { contentDir: dir });
-    expect(build.ok, build.output).toBe(true);
+    const { build, dir } = sharedBuild();
     const html = readFileSync(join(build.outDir, 'posts/long-title/index.html'), 'utf8');
     const shown = /<title>([^<]*)<\/title>/.exec(html)![1]!;
     expect(shown.length).toBeLessThanOrEqual(70);
@@ -115,10 +136,8 @@ describe('titles', () => {
 });
 
 describe('scheduled posts', () => {
-  const future = post('From the future', '2099-01-01', 'tags: [future-only]\n', 'Not yet: zzq-future-marker.');
   it('a post dated after today is in no built file, and the build says when it appears', () => {
-    const build = buildSite('author-scheduled', { contentDir: contentWith({ 'from-the-future.md': future }) });
-    expect(build.ok, build.output).toBe(true);
+    const { build } = sharedBuild();
     expect(plain(build.output)).toMatch(/1 scheduled post, published by the first build on or after its day \(UTC\):\n\s*scheduled: \S*from-the-future\.md on 2099-01-01/);
     const files = allFiles(build.outDir);
     expect(files.some((f) => /from-the-future|future-only/.test(f))).toBe(false);
@@ -158,27 +177,17 @@ describe('files', () => {
   });
 
   it('a post linked from outside the posts folder is published once', () => {
-    const outside = mkdtempSync(join(tmpdir(), 'rz-outside-'));
-    writeFileSync(join(outside, 'shared.md'), post('Shared from elsewhere', '2017-01-02'));
-    const dir = contentWith({});
-    symlinkSync(join(outside, 'shared.md'), join(dir, 'shared.md'));
-    const build = buildSite('author-symlink-outside', { contentDir: dir });
-    expect(build.ok, build.output).toBe(true);
+    const { build } = sharedBuild();
     expect(readFileSync(join(build.outDir, 'posts/shared/index.html'), 'utf8')).toContain('Shared from elsewhere');
   });
 
   it('a listing over 5,000 lines builds with a warning naming the file, the line and its length', () => {
-    const listing = Array.from({ length: 6000 }, (_, i) => `line ${i}`).join('\n');
-    const build = buildSite('author-long-listing', { contentDir: contentWith({ 'long-listing.md': post('Long listing', '2017-01-02', '', `Intro.\n\n\`\`\`text\n${listing}\n\`\`\``) }) });
-    expect(build.ok, build.output).toBe(true);
+    const { build } = sharedBuild();
     expect(plain(build.output)).toMatch(/long-listing\.md:8: warning in body: the listing on line 8 is 6,000 lines long; its page will be megabytes\.\n\s+fix: keep the lines that matter/);
   });
 
   it('a post over 1 MB builds with a warning naming the file and its size', () => {
-    const para = 'The dispatcher lock is held while the ready queue is scanned. ';
-    const body = Array.from({ length: 1800 }, (_, i) => `${para.repeat(10)}(${i})`).join('\n\n');
-    const build = buildSite('author-big-post', { contentDir: contentWith({ 'big-post.md': post('Big post', '2017-01-02', '', body) }) });
-    expect(build.ok, build.output).toBe(true);
+    const { build } = sharedBuild();
     expect(plain(build.output)).toMatch(/big-post\.md:1: warning in file: this post is 1\.\d MB; its page and its feed entries will be as big/);
   });
 });
