@@ -89,3 +89,16 @@ describe('scheduledPosts', () => {
     expect(scheduledPosts(posts, new Date('2027-03-01T00:00:00Z'))).toEqual([]);
   });
 });
+
+describe('frontmatter read as Astro reads it (js-yaml timestamps)', () => {
+  it('rejects an unquoted date where text belongs, and a rolled-over date', () => {
+    const [title] = check('---\ntitle: 2016-12-28\ndate: 2016-12-28\n---\n');
+    expect(title).toMatchObject({ field: 'title', line: 2, message: 'title must be non-empty text' });
+    expect(check('---\ntitle: x\ndate: 2016-02-30T10:00:00Z\n---\n')[0]).toMatchObject({ field: 'date', line: 3, message: 'date is not a date: "2016-02-30T10:00:00Z"' });
+  });
+  it('reads a time without a zone as UTC, whatever the machine\'s zone, and lists it with its time when scheduled', () => {
+    const { posts } = inspectPostSources([{ path: 'at-ten.md', source: '---\ntitle: x\ndate: 2027-01-05T10:00:00\n---\n' }, { path: 'quoted.md', source: '---\ntitle: x\ndate: "2027-01-05T10:00:00"\n---\n' }]);
+    expect(posts.map((p) => p.date?.toISOString())).toEqual(['2027-01-05T10:00:00.000Z', '2027-01-05T10:00:00.000Z']);
+    expect(scheduledPosts(posts, new Date('2027-01-05T00:00:00Z'))).toEqual([{ file: 'at-ten.md', day: '2027-01-05T10:00:00Z' }, { file: 'quoted.md', day: '2027-01-05T10:00:00Z' }]);
+  });
+});

@@ -4,7 +4,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { aliasProblems, type AliasUse } from './aliases.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { knownFields, postSchema, slugPattern, splitMessage, type PostData } from './post-schema.ts';
+import { isScheduled } from './posts.ts';
+import { isValidDateString, knownFields, postSchema, slugPattern, splitMessage, type PostData } from './post-schema.ts';
 import { seriesProblems, type SeriesUse } from './series.ts';
 import { tagProblems, type TagUse } from './tags.ts';
 
@@ -71,7 +72,8 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
     return none;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(m[1] ?? '', { lineCounter, prettyErrors: false });
+  // timestamps as Astro's js-yaml reads them: an unquoted date or time is a Date, in UTC without a zone
+  const doc = parseDocument(m[1] ?? '', { lineCounter, prettyErrors: false, customTags: ['timestamp'] });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line + 1); // +1: the opening ---
   for (const err of doc.errors) {
     add(lineOf(err.pos[0]), 'frontmatter', `YAML syntax error: ${err.message.split('\n')[0]}`, yamlFix(err.code));
@@ -83,6 +85,11 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   }
   const endLine = (m[1] ?? '').split('\n').length + 1; // the closing ---: where a missing field goes
   const raw = doc.toJS() as Record<string, unknown>;
+  // YAML (and Astro's js-yaml) roll 2016-13-45 over into 2017: judge a top-level date by the text written
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && isScalar(pair.value) && pair.value.value instanceof Date && !isValidDateString(String(pair.value.source)))
+      raw[String(pair.key.value)] = String(pair.value.source);
+  }
   const parsed = postSchema.safeParse(raw);
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = String(issue.path[0] ?? 'frontmatter');
@@ -148,9 +155,9 @@ export function inspectPostSources(posts: readonly PostSource[]): { problems: Pr
   return { problems, posts: facts };
 }
 
-/** Posts that are not drafts and are dated after `now`, soonest first. */
+/** Posts that are not drafts and are dated after `now`, soonest first; `day` is the UTC day, or the time when not midnight. */
 export function scheduledPosts(posts: readonly PostFacts[], now: Date): { file: string; day: string }[] {
-  return posts.filter((p) => !p.draft && p.date && p.date.getTime() > now.getTime())
+  return posts.filter((p) => !p.draft && p.date && isScheduled({ date: p.date }, now))
     .sort((a, b) => a.date!.getTime() - b.date!.getTime() || a.file.localeCompare(b.file))
-    .map((p) => ({ file: p.file, day: p.date!.toISOString().slice(0, 10) }));
+    .map((p) => ({ file: p.file, day: p.date!.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z') }));
 }

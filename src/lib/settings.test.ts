@@ -12,6 +12,8 @@ describe('readSettings', () => {
     expect(s.contentDir).toBe('/tmp/posts');
     expect(s.now.toISOString()).toBe('2027-01-05T00:00:00.000Z');
     expect(readSettings({ RZ_NOW: '2027-01-05T09:30:00Z' }).now.toISOString()).toBe('2027-01-05T09:30:00.000Z');
+    expect(readSettings({ RZ_NOW: '2027-01-05T09:30:00' }).now.toISOString()).toBe('2027-01-05T09:30:00.000Z'); // no zone: UTC
+    expect(readSettings({}).now).toBe(readSettings({}).now); // one now for a whole build
   });
   it('names the variable and the fix when RZ_NOW is not a day', () => {
     expect(() => readSettings({ RZ_NOW: 'tomorrow' })).toThrow(/^RZ_NOW=tomorrow: write the day to publish as of as YYYY-MM-DD/);

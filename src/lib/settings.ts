@@ -19,10 +19,13 @@ export interface BuildSettings {
   cacheDir: string | undefined;
 }
 
+// One "now" for the whole build: its checks, pages and redirects agree on which posts are due.
+const started = new Date();
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   return {
     contentDir: env['RZ_CONTENT_DIR'] || 'content/posts',
-    now: env['RZ_NOW'] ? parseNow(env['RZ_NOW']) : new Date(),
+    now: env['RZ_NOW'] ? parseNow(env['RZ_NOW']) : started,
     base: env['RZ_BASE'] ? parseBase(env['RZ_BASE']) : '/',
     siteUrl: env['RZ_SITE_URL'] ? parseUrl(env['RZ_SITE_URL']) : undefined,
     plain: env['RZ_PLAIN'] === '1',
@@ -32,7 +35,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSetting
 }
 
 function parseNow(value: string): Date {
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  // a day is its start, a time without a zone is UTC: as frontmatter dates and the publish hook read them
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime()))
     throw new Error(`RZ_NOW=${value}: write the day to publish as of as YYYY-MM-DD (or an ISO time such as 2027-01-05T09:00:00Z), or unset it to publish as of now`);
   return d;
