@@ -293,7 +293,7 @@ build_release() {
   [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build" 1; }
   # the days of the posts this build held back (the build lists them): `scheduled` publishes them then
   mkdir -p "$root/run/scheduled"
-  { sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -aoE 'scheduled: .* on [0-9]{4}-[0-9]{2}-[0-9]{2}$' || true; } |
+  { sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -aoE 'scheduled: .* on [0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:]+Z)?$' || true; } |
     sed -E 's/.* on //' | LC_ALL=C sort -u >"$root/run/scheduled/$id"
   run_checks
   # nginx includes this file: only add_header lines (and comments) may reach it
@@ -485,9 +485,9 @@ scheduled() { # (under the build lock) the branch built again once a post its li
     die "live is not the release of $BRANCH's commit ${sha:0:12}: nothing done (npm run publish -- status says how to fix it)."
   fi
   now=$(date -u -d "${RZ_NOW:-now}" +%Y%m%dT%H%M%S 2>/dev/null) || die "RZ_NOW=${RZ_NOW:-} is not a date: write it as YYYY-MM-DD."
-  # ids begin with their build's UTC time (YYYYmmddTHHMMSS): a day after it and not after now is due
+  # ids begin with their build's UTC time (YYYYmmddTHHMMSS): a post dated after it and not after now is due
   [ -f "$root/run/scheduled/$id" ] && while read -r day; do
-    start=${day//-/}T000000
+    start=$(date -u -d "$day" +%Y%m%dT%H%M%S) || continue
     if [[ $start > ${id:0:15} && ! $start > $now ]]; then due=$day
     elif [[ $start > $now && -z $next ]]; then next=$day; fi
   done <"$root/run/scheduled/$id"

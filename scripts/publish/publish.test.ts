@@ -561,6 +561,21 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(live(server)).toBe('v1');
   });
 
+  it('scheduled: a post held back until a time later on the day of its push is due once that time has come', async () => {
+    const { server, author } = setup();
+    const today = new Date().toISOString().slice(0, 10);
+    const later = `${today}T23:59:59Z`;
+    commit(author, { 'scheduled.txt': later });
+    const pushed = await push(author);
+    expect(pushed.code, pushed.output).toBe(0);
+    expect(live(server)).toBe('v1');
+    expect(publishOn(`${today}T23:59:58Z`, 'scheduled', server).output).toContain(`nothing is due: the next scheduled post appears on ${later} (UTC).`);
+    const due = publishOn(`${today}T23:59:59Z`, 'scheduled', server);
+    expect(due.code, due.output).toBe(0);
+    expect(due.output).toContain(`a post scheduled for ${later} is due`);
+    expect(live(server)).toBe('v1+later');
+  });
+
   it('keeps the build cache (.cache/) from push to push, copied, and only from builds that passed', async () => {
     const { server, author } = setup();
     expect((await push(author)).code).toBe(0);
