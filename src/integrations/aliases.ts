@@ -2,7 +2,7 @@
 // its old path (no script: CSP-safe; noindex; canonical to the post) and a 301 in redirects.conf
 // for nginx. Not Astro pages, so they stay out of the sitemap, the search index and the feeds.
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aliasFile, aliasRedirects, redirectPage, renderNginxRedirects } from '../lib/aliases.ts';
@@ -27,7 +27,12 @@ export function aliasPages(): AstroIntegration {
           .map((f) => checkPostSource({ path: relative(root, f), source: readFileSync(f, 'utf8') }))
           .filter((p) => !p.draft && p.date && !isScheduled({ date: p.date }, settings.now) && p.aliases?.length);
         // check-posts stopped aliases of pages it knows of before the build; a page it does not know is here now
-        const clashes: Problem[] = posts.flatMap((p) => (p.aliases ?? []).filter((a) => existsSync(join(out, aliasFile(a.path)))).map((a) => ({
+        // taken: the page itself exists, or a folder on its path is a file (/rss.xml/x/)
+        const taken = (path: string) => aliasFile(path).split('/').some((_, i, parts) => {
+          const at = join(out, ...parts.slice(0, i + 1));
+          return existsSync(at) && (i === parts.length - 1 || !statSync(at).isDirectory());
+        });
+        const clashes: Problem[] = posts.flatMap((p) => (p.aliases ?? []).filter((a) => taken(a.path)).map((a) => ({
           file: a.file, line: a.line, field: 'aliases', severity: 'error' as const,
           message: `the alias ${a.path} is a page of the site (${aliasFile(a.path)} in the build)`,
           fix: 'remove this alias (the old URL is a page of the site: it cannot redirect), or correct it',

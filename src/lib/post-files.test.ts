@@ -56,3 +56,18 @@ describe('listPostFiles', () => {
     expect(r.problems[0]!.message).toBe('this post is 1.5 MB; its page and its feed entries will be as big');
   });
 });
+
+describe('listPostFiles, as the collection glob sees files', () => {
+  it('skips dotfiles and upper-case extensions, and walks a folder linked twice once', () => {
+    const { dir, outside } = folder();
+    writeFileSync(join(dir, '.hidden.md'), post);
+    writeFileSync(join(dir, 'SHOUT.MD'), post);
+    mkdirSync(join(outside, 'more'));
+    writeFileSync(join(outside, 'more', 'c.md'), post);
+    symlinkSync(join(outside, 'more'), join(dir, 'more'));
+    symlinkSync(outside, join(outside, 'more', 'up')); // leads back up, outside the posts folder
+    const r = listPostFiles(dir);
+    expect(r.problems).toEqual([]);
+    expect(r.files.map((f) => relative(dir, f))).toEqual(['a.md', 'more/c.md', 'more/up/shared.md', 'nested/b.mdx']);
+  });
+});

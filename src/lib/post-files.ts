@@ -4,7 +4,8 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Problem } from './problem.ts';
 
-export const isPostFile = (name: string): boolean => /\.(md|mdx)$/i.test(name);
+// What the collection's glob takes (any folder, *.md or *.mdx): case-sensitive, no dotfiles.
+export const isPostFile = (name: string): boolean => /\.(md|mdx)$/.test(name) && !name.startsWith('.');
 /** A post this big makes a page and feed entries of many megabytes. */
 export const bigPostBytes = 1024 * 1024;
 
@@ -20,8 +21,13 @@ export function listPostFiles(dir: string, shown: (abs: string) => string = (p) 
   const inside = (real: string) => real === realRoot || real.startsWith(realRoot + sep);
   const error = (abs: string, message: string, fix: string) =>
     problems.push({ file: shown(abs), line: 1, field: 'file', message, fix, severity: 'error' });
+  const walked = new Set<string>(); // real folders, so a symlinked folder that leads back up is walked once
   const walk = (abs: string) => {
+    const real = realpathSync(abs);
+    if (walked.has(real)) return;
+    walked.add(real);
     for (const e of readdirSync(abs, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue; // the glob skips dot folders and files
       const p = join(abs, e.name);
       if (e.isDirectory()) { walk(p); continue; }
       if (!e.isSymbolicLink()) { if (e.isFile() && isPostFile(e.name)) files.push(p); continue; }

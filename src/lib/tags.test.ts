@@ -20,6 +20,8 @@ describe('tagSlug', () => {
   it('keeps the letters of other scripts', () => {
     expect(tagSlug('日本語')).toBe('日本語');
     expect(tagSlug('Ядро Linux')).toBe('ядро-linux');
+    expect(tagSlug('мой')).not.toBe(tagSlug('мои')); // й is a letter of its own, not и with an accent
+    expect(tagSlug('Йод')).toBe('йод');
     expect(tagSlug('हिन्दी')).toBe('हिन्दी'); // combining vowel signs stay
   });
   it('leaves nothing of a tag without letters or digits', () => {

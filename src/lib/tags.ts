@@ -21,8 +21,9 @@ export function tagSpelling(tag: string): string {
   return fold(tag).replace(/[\s_-]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/** Case folded, compatibility forms unified, accents dropped from Latin letters only (й stays й). */
 function fold(tag: string): string {
-  return tag.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC').toLowerCase().trim();
+  return tag.normalize('NFKD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFKC').toLowerCase().trim();
 }
 
 /**

@@ -265,3 +265,15 @@ async function serveWithCsp(dir: string): Promise<{ url: string; close: () => Pr
   const port = typeof a === 'object' && a ? a.port : 0;
   return { url: `http://127.0.0.1:${port}/`, cspSent: () => sent, close: () => new Promise((ok) => server.close(() => ok())) };
 }
+
+describe('an alias under a file of the built site', () => {
+  it('stops the build naming the post and line, not with a stack trace', () => {
+    const build = buildSite('series-aliases-under-file', { contentDir: contentWith({
+      'under-file.md': post('Under a file', '2026-01-01', 'aliases: [/favicon.svg/old/]\n'),
+    }) });
+    expect(build.ok).toBe(false);
+    const out = plain(build.output);
+    expect(out).toMatch(/under-file\.md:4: error in aliases: the alias \/favicon\.svg\/old\/ is a page of the site/);
+    expect(out).not.toMatch(/ENOTDIR|    at /);
+  });
+});
