@@ -16,10 +16,9 @@ import { site } from './src/site.config.ts';
 import { astroCacheDir, codeKey } from './src/lib/build-cache.ts';
 import { readSettings } from './src/lib/settings.ts';
 
-// RZ_BASE builds the site for a sub-path (a GitHub Pages project site); RZ_PLAIN=1 turns this
-// project's extras off (Markdown plugins, grammars, checks, integrations): the baseline
-// `npm run bench` compares against. (MDX and Preact stay on in both: the SList post needs them.)
-const { base, plain } = readSettings();
+// RZ_BASE builds the site for a sub-path (a GitHub Pages project site). The benchmark's plain
+// baseline is scripts/bench/plain.config.mjs.
+const { base } = readSettings();
 // Astro's cache (content store, incremental pages) lives in this checkout, under a key of all
 // the code and settings the output depends on: a change to any of them starts from a cold cache.
 // One build at a time per checkout holds it (a second waits); the dev server does not use it.
@@ -45,8 +44,8 @@ export default defineConfig({
     },
   },
   prerenderConflictBehavior: 'error',
-  integrations: plain ? [buildCache(cacheDir), mdx(), preact()] : [buildCache(cacheDir), checkPosts(), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), aliasPages(), pagefindSearch(), securityHeaderFiles()],
-  markdown: plain ? {} : markdownConfig(markdownProcessor),
+  integrations: [buildCache(cacheDir), checkPosts(), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), aliasPages(), pagefindSearch(), securityHeaderFiles()],
+  markdown: markdownConfig(markdownProcessor),
   devToolbar: { enabled: false },
   // Pages whose cacheKey (getStaticPaths) and module graph are unchanged are copied from the cache.
   experimental: { incrementalBuild: true },

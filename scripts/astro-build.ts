@@ -17,11 +17,12 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export interface AstroBuild { ok: boolean; seconds: number; output: string }
 
-/** `astro build` of the checkout at `cwd` (default this one); outDir omitted: its dist/. */
-export function astroBuild(opts: { cwd?: string; outDir?: string; env?: Record<string, string>; timeoutMs?: number } = {}): AstroBuild {
+/** `astro build` of the checkout at `cwd` (default this one); outDir omitted: its dist/; config: another config file. */
+export function astroBuild(opts: { cwd?: string; outDir?: string; config?: string; env?: Record<string, string>; timeoutMs?: number } = {}): AstroBuild {
   const cwd = opts.cwd ?? projectRoot;
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', ...(opts.outDir ? ['--outDir', opts.outDir] : [])], {
+  const args = [...(opts.outDir ? ['--outDir', opts.outDir] : []), ...(opts.config ? ['--config', opts.config] : [])];
+  const r = spawnSync(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
     cwd, encoding: 'utf8', env: cleanEnv(opts.env), maxBuffer: 1 << 28, ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
   });
   return { ok: r.status === 0, seconds: (performance.now() - t) / 1000, output: `${r.stdout}\n${r.stderr}` };

@@ -1,6 +1,6 @@
 // Site benchmark: cold build time for the four posts and for the reference corpus
 // (100 and 1,000 posts, median of 3 cold builds each), this site against a plain Astro build
-// of the same corpus in the same run (RZ_PLAIN=1: no listings plugins, checks or integrations), dist size,
+// of the same corpus in the same run (plain.config.mjs: no listings plugins, checks or integrations), dist size,
 // and bytes a reader transfers per page (gzip).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,8 @@ import { pageAssets } from '../../src/lib/site-check/budgets.ts';
 import { corpus, listFiles as files, moduleClosure, timedBuild, type Row } from './support.ts';
 
 const build = (name: string, env: Record<string, string>) => timedBuild(name, env);
+/** The plain baseline: the same pages without this project's extras (plain.config.mjs). */
+const plainBuild = (name: string, env: Record<string, string>) => timedBuild(name, env, { config: join(import.meta.dirname, 'plain.config.mjs') });
 
 /** Cold builds are timed this many times and the median reported, as the corpus README's peers were (RZ_BENCH_RUNS). */
 const RUNS = Number(process.env['RZ_BENCH_RUNS'] ?? 3);
@@ -18,7 +20,7 @@ function medianBuilds(n: number, dir: string): { site: number; plain: number; no
   const times = { site: [] as number[], plain: [] as number[] };
   for (let i = 0; i < RUNS; i++) {
     times.site.push(build(`site-${n}`, { RZ_CONTENT_DIR: dir }).seconds);
-    times.plain.push(build(`plain-${n}`, { RZ_CONTENT_DIR: dir, RZ_PLAIN: '1' }).seconds);
+    times.plain.push(plainBuild(`plain-${n}`, { RZ_CONTENT_DIR: dir }).seconds);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const range = (xs: number[]) => (xs.length > 1 ? `median of ${xs.length}: ${xs.map((x) => x.toFixed(1)).join(', ')} s` : 'one run');

@@ -18,10 +18,10 @@ describe('readSettings', () => {
   it('names the variable and the fix when RZ_NOW is not a day', () => {
     expect(() => readSettings({ RZ_NOW: 'tomorrow' })).toThrow(/^RZ_NOW=tomorrow: write the day to publish as of as YYYY-MM-DD/);
   });
-  it('reads the base path, the site URL and the benchmark baselines', () => {
-    const s = readSettings({ RZ_BASE: '/blog', RZ_SITE_URL: 'https://ringzero.example/', RZ_PLAIN: '1', RZ_SEARCH_VARIANTS: '0' });
-    expect(s).toMatchObject({ base: '/blog/', siteUrl: 'https://ringzero.example', plain: true, searchVariants: false });
-    expect(readSettings({})).toMatchObject({ base: '/', siteUrl: undefined, plain: false, searchVariants: true });
+  it('reads the base path and the site URL', () => {
+    const s = readSettings({ RZ_BASE: '/blog', RZ_SITE_URL: 'https://ringzero.example/' });
+    expect(s).toMatchObject({ base: '/blog/', siteUrl: 'https://ringzero.example' });
+    expect(readSettings({})).toMatchObject({ base: '/', siteUrl: undefined });
   });
   it('rejects a base without a leading slash and a site URL with a path, saying what to write', () => {
     expect(() => readSettings({ RZ_BASE: 'blog/' })).toThrow(/^RZ_BASE=blog\/: write the sub-path the site is served under, starting with \//);

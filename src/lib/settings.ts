@@ -11,10 +11,6 @@ export interface BuildSettings {
   base: string;
   /** RZ_SITE_URL: the absolute URL the site is served from, overriding src/site.config.ts. */
   siteUrl: string | undefined;
-  /** RZ_PLAIN=1: this project's extras off, the baseline `npm run bench` compares against. */
-  plain: boolean;
-  /** RZ_SEARCH_VARIANTS=0: the search index without identifier variants (a benchmark's baseline). */
-  searchVariants: boolean;
   /** RZ_CACHE_DIR: where the build caches live instead of the checkout's .cache/ (the tests keep theirs apart). */
   cacheDir: string | undefined;
 }
@@ -28,8 +24,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSetting
     now: env['RZ_NOW'] ? parseNow(env['RZ_NOW']) : started,
     base: env['RZ_BASE'] ? parseBase(env['RZ_BASE']) : '/',
     siteUrl: env['RZ_SITE_URL'] ? parseUrl(env['RZ_SITE_URL']) : undefined,
-    plain: env['RZ_PLAIN'] === '1',
-    searchVariants: env['RZ_SEARCH_VARIANTS'] !== '0',
     cacheDir: env['RZ_CACHE_DIR'] || undefined,
   };
 }

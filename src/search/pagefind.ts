@@ -44,12 +44,9 @@ async function newIndex(): Promise<pagefind.PagefindIndex> {
   return index;
 }
 
-// RZ_SEARCH_VARIANTS=0 indexes the pages as they are (the benchmark compares the two).
-const { searchVariants } = readSettings();
-
 /** A page as Pagefind will index it (prepared copy), or undefined for a page without data-pagefind-body. */
-function prepare(html: string): { html: string; extraWords: number } | undefined {
-  const prepared = prepareForIndex(html, searchVariants);
+function prepare(html: string, variants = true): { html: string; extraWords: number } | undefined {
+  const prepared = prepareForIndex(html, variants);
   return prepared.indexed ? { html: prepared.html, extraWords: prepared.extraWords } : undefined;
 }
 
@@ -82,18 +79,25 @@ async function writeIndex(index: pagefind.PagefindIndex, dir: string): Promise<s
  * pages in the order they are added, so a fixed order makes the index files byte-identical for the
  * same pages: an open search keeps working across a publish that did not change them.
  */
+export interface IndexOptions {
+  /** Add the identifier variants (src/search/tokens.ts); false indexes the pages as they are (the benchmark's baseline). */
+  variants?: boolean;
+}
+
 export class BuildIndex {
   readonly #base: string;
+  readonly #variants: boolean;
   readonly #prepared = new Map<string, { html: string; extraWords: number } | undefined>();
 
-  constructor(base: string) {
+  constructor(base: string, opts: IndexOptions = {}) {
     this.#base = base;
+    this.#variants = opts.variants ?? true;
   }
 
   /** A page's HTML, by its URL path; pages without data-pagefind-body are left out. */
   page(pathname: string, html: string): void {
     const url = pathname.endsWith('/') || pathname.endsWith('.html') ? pathname : `${pathname}/`;
-    this.#prepared.set(url, prepare(html));
+    this.#prepared.set(url, prepare(html, this.#variants));
   }
 
   /** Indexes the built pages and writes <dir>/pagefind/. */
@@ -104,7 +108,7 @@ export class BuildIndex {
       for (const file of htmlFiles(dir)) {
         const url = pageUrlFromFile(relative(dir, file).split(sep).join('/'), this.#base);
         if (this.#prepared.has(url)) continue;
-        this.#prepared.set(url, prepare(readFileSync(file, 'utf8')));
+        this.#prepared.set(url, prepare(readFileSync(file, 'utf8'), this.#variants));
         fromDisk++;
       }
       const pages = [...this.#prepared].filter((e): e is [string, { html: string; extraWords: number }] => !!e[1])
@@ -120,8 +124,8 @@ export class BuildIndex {
 }
 
 /** Indexes a built site from disk and writes <dir>/pagefind/. */
-export async function indexBuiltSite(dir: string, base: string): Promise<{ pages: number; extraWords: number; outputPath: string }> {
-  return new BuildIndex(base).finish(dir);
+export async function indexBuiltSite(dir: string, base: string, opts: IndexOptions = {}): Promise<{ pages: number; extraWords: number; outputPath: string }> {
+  return new BuildIndex(base, opts).finish(dir);
 }
 
 /** Indexes the posts the dev server renders now, in memory. */

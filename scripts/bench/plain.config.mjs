@@ -1,0 +1,36 @@
+// @ts-check
+// The baseline `npm run bench -- site` compares against: astro.config.mjs without this project's
+// extras (Markdown plugins and grammars, checks, sitemap, redirects, search, header files), on the
+// same pages and posts. MDX and Preact stay: the SList post needs them.
+import { join } from 'node:path';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { cacheRoot } from '../../src/lib/build-cache.ts';
+import { cspDirectives, scriptResources } from '../../src/lib/security-headers.ts';
+import { readSettings } from '../../src/lib/settings.ts';
+import { cspHash, themeInitScript } from '../../src/lib/theme-init.ts';
+import { site } from '../../src/site.config.ts';
+
+const root = join(import.meta.dirname, '../..');
+
+export default defineConfig({
+  root,
+  site: site.url,
+  base: readSettings().base,
+  trailingSlash: 'always',
+  // its own folder: the site's cache key does not cover this config (the benchmark builds it cold)
+  cacheDir: join(cacheRoot(root), 'astro-plain'),
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
+  security: {
+    csp: {
+      directives: [...cspDirectives],
+      scriptDirective: { resources: scriptResources, hashes: [cspHash(themeInitScript)] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  prerenderConflictBehavior: 'error',
+  integrations: [mdx(), preact()],
+  devToolbar: { enabled: false },
+  experimental: { incrementalBuild: true },
+});
