@@ -18,7 +18,8 @@ import { readSettings } from './src/lib/settings.ts';
 
 // RZ_BASE builds the site for a sub-path (a GitHub Pages project site). The benchmark's plain
 // baseline is scripts/bench/plain.config.mjs.
-const { base } = readSettings();
+const settings = readSettings();
+const { base } = settings;
 // Astro's cache (content store, incremental pages) lives in this checkout, under a key of all
 // the code and settings the output depends on: a change to any of them starts from a cold cache.
 // One build at a time per checkout holds it (a second waits); the dev server does not use it.
@@ -44,7 +45,7 @@ export default defineConfig({
     },
   },
   prerenderConflictBehavior: 'error',
-  integrations: [buildCache(cacheDir), checkPosts(), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), aliasPages(), pagefindSearch(), securityHeaderFiles()],
+  integrations: [buildCache(cacheDir), checkPosts(settings), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), aliasPages(settings), pagefindSearch({ contentDir: settings.contentDir }), securityHeaderFiles()],
   markdown: markdownConfig(markdownProcessor),
   devToolbar: { enabled: false },
   // Pages whose cacheKey (getStaticPaths) and module graph are unchanged are copied from the cache.

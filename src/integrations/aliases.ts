@@ -10,10 +10,11 @@ import { checkPostSource, formatProblems, type Problem } from '../lib/frontmatte
 import { listPostFiles } from '../lib/post-files.ts';
 import { isScheduled } from '../lib/posts.ts';
 import { joinBase } from '../lib/url.ts';
-import { readSettings } from '../lib/settings.ts';
+import type { BuildSettings } from '../lib/settings.ts';
 import { site } from '../site.config.ts';
 
-export function aliasPages(): AstroIntegration {
+/** `settings`: where the posts are and the day the build publishes as of (src/lib/settings.ts). */
+export function aliasPages(settings: Pick<BuildSettings, 'contentDir' | 'now'>): AstroIntegration {
   let root = '';
   let base = '/';
   return {
@@ -22,7 +23,6 @@ export function aliasPages(): AstroIntegration {
       'astro:config:done': ({ config }) => { root = fileURLToPath(config.root); base = config.base; },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const settings = readSettings();
         const posts = listPostFiles(resolve(root, settings.contentDir)).files
           .map((f) => checkPostSource({ path: relative(root, f), source: readFileSync(f, 'utf8') }))
           .filter((p) => !p.draft && p.date && !isScheduled({ date: p.date }, settings.now) && p.aliases?.length);

@@ -8,15 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { formatProblems, inspectPostSources, scheduledPosts } from '../lib/frontmatter-check.ts';
 import { checkPostBodies } from '../lib/body-check.ts';
 import { listPostFiles } from '../lib/post-files.ts';
-import { readSettings } from '../lib/settings.ts';
+import type { BuildSettings } from '../lib/settings.ts';
 
-export function checkPosts(): AstroIntegration {
+/** `settings`: where the posts are and the day the build publishes as of (src/lib/settings.ts). */
+export function checkPosts(settings: Pick<BuildSettings, 'contentDir' | 'now'>): AstroIntegration {
   return {
     name: 'ring-zero:check-posts',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const settings = readSettings();
         const listed = listPostFiles(resolve(root, settings.contentDir), (f) => relative(root, f));
         const sources = listed.files.map((f) => ({ path: relative(root, f), source: readFileSync(f, 'utf8') }));
         const inspected = inspectPostSources(sources);

@@ -9,7 +9,6 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { filesUnder } from '../lib/build-cache.ts';
-import { readSettings } from '../lib/settings.ts';
 import { prepareForIndex } from './html.ts';
 import { pageUrlFromFile, postLinks } from './paths.ts';
 import { SEARCH_SINK, type SearchSink } from './sink.ts';
@@ -226,7 +225,8 @@ export class DevIndex {
   };
 }
 
-export function pagefindSearch(): AstroIntegration {
+/** `contentDir`: the posts folder the dev index watches; `variants`: see IndexOptions. */
+export function pagefindSearch(opts: { contentDir: string } & IndexOptions): AstroIntegration {
   let base = '/';
   let root = process.cwd();
   let building: BuildIndex | undefined;
@@ -241,7 +241,7 @@ export function pagefindSearch(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const dev = new DevIndex(base, logger);
-        const contentDir = resolve(root, readSettings().contentDir);
+        const contentDir = resolve(root, opts.contentDir);
         server.watcher.add(contentDir);
         server.watcher.on('all', (_event: string, file: string) => {
           if (resolve(file).startsWith(contentDir) || /\.(md|mdx|astro)$/.test(file)) dev.changed();
@@ -249,12 +249,12 @@ export function pagefindSearch(): AstroIntegration {
         server.middlewares.use(dev.handle);
       },
       'astro:build:start': () => {
-        building = new BuildIndex(base);
+        building = new BuildIndex(base, opts);
         (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK] = building;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const t = performance.now();
-        const index = building ?? new BuildIndex(base);
+        const index = building ?? new BuildIndex(base, opts);
         delete (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
         building = undefined;
         try {
