@@ -3,14 +3,15 @@
 // of the same corpus in the same run (plain.config.mjs: no listings plugins, checks or integrations), dist size,
 // and bytes a reader transfers per page (gzip).
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pageAssets } from '../../src/lib/site-check/budgets.ts';
-import { corpus, listFiles as files, moduleClosure, timedBuild, type Row } from './support.ts';
+import { corpus, listFiles as files, moduleClosure, root, timedBuild, type Row } from './support.ts';
 
 const build = (name: string, env: Record<string, string>) => timedBuild(name, env);
 /** The plain baseline: the same pages without this project's extras (plain.config.mjs). */
-const plainBuild = (name: string, env: Record<string, string>) => timedBuild(name, env, { config: join(import.meta.dirname, 'plain.config.mjs') });
+// (relative: Astro joins --config onto the project root)
+const plainBuild = (name: string, env: Record<string, string>) => timedBuild(name, env, { config: relative(root, join(import.meta.dirname, 'plain.config.mjs')) });
 
 /** Cold builds are timed this many times and the median reported, as the corpus README's peers were (RZ_BENCH_RUNS). */
 const RUNS = Number(process.env['RZ_BENCH_RUNS'] ?? 3);
