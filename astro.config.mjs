@@ -10,11 +10,9 @@ import { checkPosts } from './src/integrations/check-posts.ts';
 import { markdownRenders } from './src/integrations/markdown-renders.ts';
 import { pagefindSearch } from './src/search/pagefind.ts';
 import { securityHeaderFiles } from './src/integrations/security-headers.ts';
-import { cspDirectives, scriptResources } from './src/lib/security-headers.ts';
-import { cspHash, themeInitScript } from './src/lib/theme-init.ts';
-import { site } from './src/site.config.ts';
 import { astroCacheDir, codeKey } from './src/lib/build-cache.ts';
 import { readSettings } from './src/lib/settings.ts';
+import { sharedOptions } from './src/astro-options.ts';
 
 // RZ_BASE builds the site for a sub-path (a GitHub Pages project site). The benchmark's plain
 // baseline is scripts/bench/plain.config.mjs.
@@ -28,26 +26,8 @@ const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname)
 const markdownProcessor = siteMarkdownProcessor();
 
 export default defineConfig({
-  site: site.url,
-  base,
-  trailingSlash: 'always',
+  ...sharedOptions(base),
   cacheDir,
-  // CSS ships as files (style-src 'self'), never as inline <style>, so one CSP header fits every page.
-  // concurrency: page generation waits on file writes and CSP hashing more than it computes;
-  // 8 pages at a time took 1,000 posts' pages from ~4.5 s to ~3 s.
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
-  // A strict CSP: no 'unsafe-inline' for scripts or styles; the one inline script is hashed.
-  security: {
-    csp: {
-      directives: [...cspDirectives],
-      scriptDirective: { resources: scriptResources, hashes: [cspHash(themeInitScript)] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
-  prerenderConflictBehavior: 'error',
   integrations: [buildCache(cacheDir), checkPosts(settings), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), aliasPages(settings), pagefindSearch({ contentDir: settings.contentDir }), securityHeaderFiles()],
   markdown: markdownConfig(markdownProcessor),
-  devToolbar: { enabled: false },
-  // Pages whose cacheKey (getStaticPaths) and module graph are unchanged are copied from the cache.
-  experimental: { incrementalBuild: true },
 });

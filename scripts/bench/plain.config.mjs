@@ -7,30 +7,15 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { cacheRoot } from '../../src/lib/build-cache.ts';
-import { cspDirectives, scriptResources } from '../../src/lib/security-headers.ts';
 import { readSettings } from '../../src/lib/settings.ts';
-import { cspHash, themeInitScript } from '../../src/lib/theme-init.ts';
-import { site } from '../../src/site.config.ts';
+import { sharedOptions } from '../../src/astro-options.ts';
 
 const root = join(import.meta.dirname, '../..');
 
 export default defineConfig({
+  ...sharedOptions(readSettings().base),
   root,
-  site: site.url,
-  base: readSettings().base,
-  trailingSlash: 'always',
   // its own folder: the site's cache key does not cover this config (the benchmark builds it cold)
   cacheDir: join(cacheRoot(root), 'astro-plain'),
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
-  security: {
-    csp: {
-      directives: [...cspDirectives],
-      scriptDirective: { resources: scriptResources, hashes: [cspHash(themeInitScript)] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
-  prerenderConflictBehavior: 'error',
   integrations: [mdx(), preact()],
-  devToolbar: { enabled: false },
-  experimental: { incrementalBuild: true },
 });
