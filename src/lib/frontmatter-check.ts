@@ -15,9 +15,15 @@ import type { PostSource, Problem } from './problem.ts';
 
 export { formatProblems, type PostSource, type Problem } from './problem.ts';
 
-/** The slug a post gets: its `slug` field, else its file name without extension. */
+/**
+ * The slug a post gets: its `slug` field, else its file name without extension; a post in a
+ * folder of its own (`name/index.md`, beside its images) is named by the folder.
+ */
 export function slugFromPath(path: string): string {
-  const name = path.split('/').pop() ?? path;
+  const parts = path.split(/[\\/]/);
+  const name = parts.pop() ?? path;
+  const folder = parts.pop();
+  if (folder && /^index\.(md|mdx)$/.test(name)) return folder;
   return name.replace(/\.(md|mdx|markdown)$/i, '');
 }
 

@@ -1,0 +1,253 @@
+// `npm run import -- blogger`: reads the whole export first (a bad one stops here, nothing
+// written), then writes each post into its own folder under --out (index.md, its images, its
+// comments.json), remembering what it wrote in .blogger-import.json so that running it again
+// changes nothing, and never overwrites a post the author has edited since (unless --force).
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Image } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { slugFromPath } from '../../../src/lib/frontmatter-check.ts';
+import { listPostFiles } from '../../../src/lib/post-files.ts';
+import { isoDay } from '../../../src/lib/posts.ts';
+import { commentsFile } from '../../../src/lib/comments.ts';
+import { atomReader, type Feed } from './atom.ts';
+import { isTimeZone } from './dates.ts';
+import { classify, postKey } from './entries.ts';
+import { bloggerConverter } from './html-to-markdown.ts';
+import { defaultLimits, fetchImage, imageFileName, inPool, sha256, type ImageLimits } from './images.ts';
+import { findInput } from './input.ts';
+import { commentsJson, draftPost, imagesOf, pointOldLinks, postMarkdown, type PostDraft } from './post.ts';
+import { ImportError, type Notice } from './problems.ts';
+import type { ImportReport } from './report.ts';
+
+export interface ImportOptions {
+  input: string;
+  out: string;
+  force?: boolean;
+  blog?: string | undefined;
+  timeZone?: string | undefined;
+  images?: boolean;
+  maxBytes?: number;
+  limits?: ImageLimits;
+  /** Where paths in the report are relative to. */
+  cwd?: string;
+}
+
+/** What the import remembers of each post it wrote: its folder and each file's hash. */
+interface Manifest { version: 1; posts: Record<string, { dir: string; files: Record<string, string>; images: Record<string, string> }> }
+export const manifestFile = '.blogger-import.json';
+
+export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
+  const cwd = o.cwd ?? process.cwd();
+  // paths in the report: relative to where the command ran when inside it, else absolute
+  const shown = (p: string) => { const r = relative(cwd, resolve(p)); return r === '' ? '.' : r.startsWith('..') ? resolve(p) : r; };
+  if (o.timeZone !== undefined && !isTimeZone(o.timeZone))
+    throw new ImportError('--time-zone', undefined, `"${o.timeZone}" is not a time zone`, 'give an IANA name such as Europe/Berlin or America/Los_Angeles');
+  const input = findInput(o.input, { blog: o.blog, maxBytes: o.maxBytes ?? 200 * 1024 * 1024 });
+  const out = resolve(o.out);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new ImportError(o.out, undefined, 'the --out path is a file, not a folder', 'give a folder (it is made when missing)');
+
+  const feed = await readFeed(input.file);
+  const { posts, comments, skipped } = classify(feed.entries);
+  const tz = o.timeZone ?? (feed.schema === 'takeout' ? input.settingsTimeZone : undefined);
+  const tzNote = o.timeZone ? `days are in ${o.timeZone} (--time-zone)`
+    : feed.schema === 'legacy' ? 'days are the blog\'s own (the backup\'s times carry its offset)'
+      : tz ? `days are in ${tz}, the blog's time zone from Takeout's settings`
+        : 'Takeout\'s times are UTC and it named no time zone: days are UTC days (give --time-zone Europe/Berlin, say, to use the blog\'s)';
+
+  const manifest = readManifest(out);
+  const existing = existingPosts(out, manifest);
+  const converter = bloggerConverter();
+  const notices: Notice[] = [];
+  const report: ImportReport = {
+    file: shown(input.file), schema: feed.schema, blog: input.blog, out: shown(out), tzNote,
+    written: [], unchanged: [], kept: [], clashes: [], drafts: 0,
+    skipped: { pages: skipped.pages.map((p) => p.title.trim() || p.oldPath || p.id), trashed: skipped.trashed.map((p) => p.title.trim() || p.id), settings: skipped.settings, template: skipped.template, other: skipped.other },
+    comments: { archived: 0, orphans: skipped.orphanComments },
+    images: { fetched: 0, reused: 0, failed: 0, skipped: 0 },
+    listings: [], notices,
+  };
+
+  // Folders: a post imported before keeps its own; a new one gets its slug, told apart from every other.
+  const taken = new Set<string>([...existing.slugs, ...Object.values(manifest.posts).map((p) => p.dir)]);
+  if (existsSync(out)) for (const { name } of readdirEntries(out)) taken.add(name.replace(/\.(md|mdx)$/, ''));
+  interface Planned { draft: PostDraft; key: string; dir: string; rel: (f: string) => string }
+  const planned: Planned[] = [];
+  const oldPaths = new Map<string, string>();
+  const origins = new Set<string>();
+  for (const entry of posts) {
+    const key = postKey(entry.id);
+    const draft = draftPost(entry, converter.toMdast(entry.html), comments.get(key) ?? [], tz);
+    if (entry.oldOrigin) origins.add(entry.oldOrigin);
+    const clash = existing.posts.find((e) => (e.title === draft.title && e.date === draft.date) || draft.aliases.some((a) => e.aliases.includes(a)));
+    if (clash && !manifest.posts[key]) {
+      report.clashes.push({ title: draft.title, file: shown(clash.file), why: clash.title === draft.title && clash.date === draft.date ? 'the same title and date' : `the old URL ${draft.aliases[0]}` });
+      if (entry.oldPath) oldPaths.set(entry.oldPath, clash.slug);
+      continue;
+    }
+    let dir = manifest.posts[key]?.dir;
+    if (!dir) {
+      dir = draft.slugBase;
+      for (let n = 2; taken.has(dir); n++) dir = `${draft.slugBase}-${n}`;
+      taken.add(dir);
+    }
+    if (entry.oldPath) oldPaths.set(entry.oldPath, dir);
+    const folder = dir;
+    planned.push({ draft, key, dir, rel: (f: string) => shown(join(out, folder, f)) });
+  }
+
+  // A post edited since the last import is kept as it is (unless --force).
+  const toWrite = planned.filter((p) => {
+    const before = manifest.posts[p.key];
+    if (!before || o.force) return true;
+    const edited = Object.entries(before.files).filter(([f, hash]) => { const abs = join(out, p.dir, f); return existsSync(abs) && sha256(readFileSync(abs)) !== hash; });
+    if (!edited.length) return true;
+    report.kept.push({ file: p.rel(edited[0]![0]), title: p.draft.title });
+    return false;
+  });
+
+  for (const p of toWrite) pointOldLinks(p.draft.tree, oldPaths, origins);
+
+  // Images: each post's into its folder; the same URL in one post is one file.
+  type Job = { post: Planned; url: string; nodes: Image[] };
+  const jobs: Job[] = [];
+  const names = new Map<Planned, Set<string>>();
+  for (const p of toWrite) {
+    const byUrl = new Map<string, Image[]>();
+    for (const n of imagesOf(p.draft.tree)) byUrl.set(n.url, [...(byUrl.get(n.url) ?? []), n]);
+    names.set(p, new Set(['index.md', commentsFile]));
+    for (const [url, nodes] of byUrl) jobs.push({ post: p, url, nodes });
+  }
+  const files = new Map<Planned, Map<string, string | Buffer>>(toWrite.map((p) => [p, new Map()]));
+  const failures: Array<{ job: Job; reason: string }> = [];
+  await inPool(jobs, (o.limits ?? defaultLimits).concurrency, async (job) => {
+    const before = manifest.posts[job.post.key];
+    const known = before?.images[job.url];
+    const taken = names.get(job.post)!;
+    if (known && existsSync(join(out, job.post.dir, known))) {
+      taken.add(known.toLowerCase());
+      files.get(job.post)!.set(known, readFileSync(join(out, job.post.dir, known)));
+      for (const n of job.nodes) n.url = `./${known}`;
+      report.images.reused++;
+      return;
+    }
+    if (!/^(https?:|data:image\/)/i.test(job.url)) { failures.push({ job, reason: 'not a web address' }); return; }
+    if (o.images === false && !job.url.startsWith('data:')) { report.images.skipped++; return; }
+    const got = job.url.startsWith('data:') ? fromDataUrl(job.url) : await fetchImage(job.url, o.limits ?? defaultLimits);
+    if (!got.ok) { failures.push({ job, reason: got.reason }); return; }
+    const name = imageFileName(job.url.startsWith('data:') ? '' : job.url, got.ext, taken, `image-${taken.size - 1}`);
+    taken.add(name.toLowerCase());
+    files.get(job.post)!.set(name, got.bytes);
+    for (const n of job.nodes) n.url = `./${name}`;
+    report.images.fetched++;
+  });
+  report.images.failed = failures.length;
+
+  // The files of each post, then written where they differ from what is on disk.
+  const next: Manifest = { version: 1, posts: { ...manifest.posts } };
+  for (const p of toWrite) {
+    const d = p.draft;
+    for (const n of imagesOf(d.tree)) {
+      if (!n.alt && n.url.startsWith('./')) { n.alt = n.url.slice(2).replace(/\.[a-z0-9]+$/i, ''); notices.push({ file: p.rel('index.md'), message: `the image ${n.url} had no alt text; its file name stands in: describe what it shows` }); }
+    }
+    const md = postMarkdown(d, converter.toMarkdown(d.tree));
+    const lineOf = (needle: string) => { const i = md.indexOf(needle); return i < 0 ? undefined : md.slice(0, i).split('\n').length; };
+    const post = files.get(p)!;
+    post.set('index.md', md);
+    const json = commentsJson(d);
+    if (json) post.set(commentsFile, json);
+    report.comments.archived += d.comments.length;
+    if (d.entry.draft) report.drafts++;
+    for (const f of failures.filter((x) => x.job.post === p))
+      notices.push({ file: p.rel('index.md'), line: lineOf(f.job.url), message: `the image ${f.job.url} could not be fetched (${f.reason}); the post still shows it from there` });
+    if (o.images === false && imagesOf(d.tree).some((n) => /^https?:/.test(n.url)))
+      notices.push({ file: p.rel('index.md'), message: 'its images were not fetched (--no-images): it still shows them from the old blog' });
+    const fences = [...md.matchAll(/^(`{3,}|~{3,})(\S*)/gm)].filter((_, i) => i % 2 === 0);
+    d.listings.forEach((l, i) => {
+      const at = fences[i] ? md.slice(0, fences[i]!.index).split('\n').length : undefined;
+      report.listings.push({ file: p.rel('index.md'), line: at, lang: l.lang, why: l.why, lines: l.lines });
+    });
+    if (d.untitled) notices.push({ file: p.rel('index.md'), line: 2, message: `the post had no title on Blogger; it is "${d.title}" now: give it a real one` });
+    for (const b of d.badAliases) notices.push({ file: p.rel('index.md'), message: `its old URL cannot be redirected from: ${b}` });
+    for (const x of d.dropped) notices.push({ file: p.rel('index.md'), message: `an embed Markdown cannot hold was left out: ${x}; add it back by hand if it matters` });
+
+    const hashes: Record<string, string> = {};
+    let changed = false;
+    for (const [name, data] of post) {
+      const abs = join(out, p.dir, name);
+      const hash = sha256(data);
+      hashes[name] = hash;
+      if (existsSync(abs) && sha256(readFileSync(abs)) === hash) continue;
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(`${abs}.tmp`, data);
+      renameSync(`${abs}.tmp`, abs);
+      changed = true;
+    }
+    const images = Object.fromEntries(jobs.filter((j) => j.post === p && j.nodes[0]!.url.startsWith('./')).map((j) => [j.url, j.nodes[0]!.url.slice(2)]));
+    next.posts[p.key] = { dir: p.dir, files: hashes, images };
+    (changed ? report.written : report.unchanged).push({ file: p.rel('index.md'), title: d.title, isNew: !manifest.posts[p.key] });
+  }
+  const manifestText = `${JSON.stringify(next, null, 2)}\n`;
+  if (report.written.length || !existsSync(join(out, manifestFile)) && toWrite.length) {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, `${manifestFile}.tmp`), manifestText);
+    renameSync(join(out, `${manifestFile}.tmp`), join(out, manifestFile));
+  }
+  return report;
+}
+
+function readdirEntries(dir: string) {
+  try { return readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+}
+
+function fromDataUrl(url: string): { ok: true; bytes: Buffer; ext: string } | { ok: false; reason: string } {
+  const m = /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,(.*)$/is.exec(url);
+  if (!m) return { ok: false, reason: 'an embedded image this import cannot read' };
+  const ext = { png: '.png', jpeg: '.jpg', gif: '.gif', webp: '.webp', 'svg+xml': '.svg' }[m[1]!.toLowerCase()]!;
+  return { ok: true, bytes: Buffer.from(m[2]!, 'base64'), ext };
+}
+
+async function readFeed(file: string): Promise<Feed> {
+  const reader = atomReader(file);
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) reader.write(chunk as string);
+  } catch (err) {
+    if (err instanceof ImportError) { stream.destroy(); throw err; }
+    throw new ImportError(file, undefined, `it could not be read to the end (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'check the disk and the file, then run the import again');
+  }
+  return reader.end();
+}
+
+function readManifest(out: string): Manifest {
+  const file = join(out, manifestFile);
+  if (!existsSync(file)) return { version: 1, posts: {} };
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    if (m.version === 1 && m.posts && typeof m.posts === 'object') return m;
+  } catch { /* reported below */ }
+  throw new ImportError(file, undefined, 'the record of the last import is not readable', `delete ${manifestFile} to import as if for the first time (posts edited since will then be reported as clashes, not overwritten)`);
+}
+
+/** Posts already in the folder that the import did not write: their slugs, titles, days and old URLs. */
+function existingPosts(out: string, manifest: Manifest) {
+  const ours = new Set(Object.values(manifest.posts).map((p) => p.dir));
+  const posts: Array<{ file: string; slug: string; title: string; date: string; aliases: string[] }> = [];
+  if (!existsSync(out)) return { posts, slugs: [] as string[] };
+  for (const file of listPostFiles(out).files) {
+    const rel = relative(out, file);
+    if (ours.has(rel.split(/[\\/]/)[0]!)) continue;
+    let data: Record<string, unknown> = {};
+    try {
+      const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))?.[1];
+      data = (fm ? parseYaml(fm) : {}) as Record<string, unknown> ?? {};
+    } catch { /* a post the build will report; its file name still counts */ }
+    const date = data['date'] instanceof Date ? isoDay(data['date']) : typeof data['date'] === 'string' ? data['date'].slice(0, 10) : '';
+    posts.push({
+      file, slug: typeof data['slug'] === 'string' ? data['slug'] : slugFromPath(rel),
+      title: typeof data['title'] === 'string' ? data['title'].trim() : '', date,
+      aliases: Array.isArray(data['aliases']) ? data['aliases'].map(String) : [],
+    });
+  }
+  return { posts, slugs: posts.map((p) => p.slug) };
+}
