@@ -1,18 +1,44 @@
 // The posts collection: Markdown under content/posts/, typed by the one post schema
-// (src/lib/post-schema.ts; src/lib/frontmatter-check.ts runs it before a build, with file:line).
+// (src/lib/post-schema.ts; src/lib/frontmatter-check.ts runs it before a build, with file:line);
+// and the reader comments archived beside imported posts (`<post folder>/comments.json`).
+import { globSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { slugFromPath } from './lib/frontmatter-check.ts';
 import { postSchema } from './lib/post-schema.ts';
+import { commentsFile, commentsSchema } from './lib/comments.ts';
 import { readSettings } from './lib/settings.ts';
+
+const { contentDir } = readSettings();
 
 const posts = defineCollection({
   loader: glob({
-    base: readSettings().contentDir,
+    base: contentDir,
     pattern: '**/*.{md,mdx}',
     generateId: ({ entry, data }) => (typeof data['slug'] === 'string' ? data['slug'] : slugFromPath(entry)),
   }),
   schema: postSchema,
 });
 
-export const collections = { posts };
+// Keyed by the post's folder (absolute), which is how data/posts.ts finds them. Not a glob
+// loader: most sites have none, and the glob loader warns about a pattern that matches nothing.
+const comments = defineCollection({
+  loader: {
+    name: 'archived-comments',
+    load: async ({ store, parseData, generateDigest }) => {
+      store.clear();
+      for (const rel of globSync(`**/${commentsFile}`, { cwd: contentDir }).sort()) {
+        const file = resolve(contentDir, rel);
+        const raw = readFileSync(file, 'utf8');
+        let json: unknown;
+        try { json = JSON.parse(raw); } catch (err) { throw new Error(`${file}: not JSON (${(err as Error).message}); fix: run the import again, or restore the file`); }
+        const id = dirname(file);
+        store.set({ id, data: await parseData({ id, data: json as Record<string, unknown> }), digest: generateDigest(raw) });
+      }
+    },
+  },
+  schema: commentsSchema,
+});
+
+export const collections = { posts, comments };

@@ -1,11 +1,13 @@
 // The one place pages read posts from: the content collection, with drafts and scheduled
 // posts hidden outside `astro dev`, tags by their shown spelling, and the fields pages need.
+import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { excerptFromMarkdown, readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
 import { readSettings } from '../lib/settings.ts';
 import { showTags, tagSpellings } from '../lib/tags.ts';
 import { groupSeries, type SeriesRef } from '../lib/series.ts';
 import { joinBase } from '../lib/url.ts';
+import type { ArchivedComment } from '../lib/comments.ts';
 
 export interface Post extends PostMeta {
   entry: CollectionEntry<'posts'>;
@@ -19,6 +21,8 @@ export interface Post extends PostMeta {
   aliases: string[];
   /** Its series, every published part in order (the series box), when it is in one */
   inSeries?: InSeries | undefined;
+  /** Reader comments archived from the old blog (`comments.json` beside its index.md), oldest first */
+  comments: ArchivedComment[];
 }
 
 export interface InSeries { name: string; url: string; parts: Array<{ part: number; title: string; url: string }> }
@@ -39,6 +43,9 @@ export function getPosts(): Promise<Post[]> {
   if (cache && !import.meta.env.DEV) return cache;
   cache = (async () => {
     const entries = await getCollection('posts');
+    // a post in a folder of its own may have comments beside it; the collection keys them by that folder
+    const comments = new Map((await getCollection('comments')).map((c) => [c.id, c.data.comments]));
+    const folderOf = (file: string | undefined) => (file && /(^|[\\/])index\.mdx?$/.test(file) ? resolve(file, '..') : '');
     const posts: Post[] = entries.map((entry) => {
       const body = entry.body ?? '';
       return {
@@ -54,6 +61,7 @@ export function getPosts(): Promise<Post[]> {
         minutes: readingTime(body).minutes,
         series: entry.data.series,
         aliases: entry.data.aliases,
+        comments: comments.get(folderOf(entry.filePath)) ?? [],
       };
     });
     const visible = visiblePosts(posts, import.meta.env.DEV, readSettings().now);
@@ -72,8 +80,9 @@ export function getPosts(): Promise<Post[]> {
 /**
  * The cacheKey of a page that shows these posts (experimental.incrementalBuild skips a page whose
  * key and code are unchanged): each post's content digest, its URL, its shown tags (another post
- * can change their spelling), its series' parts (another part can change the series box) and, for lists, its place.
+ * can change their spelling), its series' parts (another part can change the series box), its archived
+ * comments and, for lists, its place.
  */
 export function pageCacheKey(...posts: Array<Post | undefined>): string {
-  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body]), ...(p.inSeries ? [p.inSeries] : [])] : null)));
+  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body]), ...(p.inSeries ? [p.inSeries] : []), ...(p.comments.length ? [p.comments] : [])] : null)));
 }

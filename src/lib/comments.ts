@@ -5,6 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, Root } from 'hast';
+import { z } from 'zod';
 
 export interface ArchivedComment {
   /** The name the reader gave. */
@@ -46,3 +47,9 @@ export function sanitizeComment(html: string): string {
   links(tree);
   return toHtml(tree).trim();
 }
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the day as YYYY-MM-DD');
+/** What a comments.json holds (the import writes it; the site reads it through this). */
+export const commentsSchema = z.object({
+  comments: z.array(z.object({ author: z.string(), date: day, html: z.string() })),
+});

@@ -18,8 +18,9 @@ export function rehypeBloggerCleanup() {
   return (tree: Root, file: VFile) => {
     const dropped: string[] = (file.data.dropped ??= []);
     let top = 7;
-    visit(tree, 'element', (node, index, parent) => {
-      if (!parent || index === undefined) return;
+    visit(tree, 'element', (node, index, p) => {
+      const parent = p as Root | Element | undefined;
+      if (!parent || index === undefined) return undefined;
       if (embeds.has(node.tagName)) {
         const src = node.properties['src'] ?? node.properties['data'];
         if (node.tagName !== 'style') dropped.push(`<${node.tagName}${src ? ` src="${String(src)}"` : ''}>`);
@@ -39,7 +40,7 @@ export function rehypeBloggerCleanup() {
           if (italic) inner = [{ type: 'element', tagName: 'em', properties: {}, children: inner }];
           if (bold) inner = [{ type: 'element', tagName: 'strong', properties: {}, children: inner }];
           parent.children.splice(index, 1, ...inner);
-          return [SKIP, index + 1];
+          return [SKIP, index + 1] as [typeof SKIP, number];
         }
         return unwrap(parent, index, node);
       }
@@ -61,5 +62,5 @@ export function rehypeBloggerCleanup() {
 
 function unwrap(parent: Root | Element, index: number, node: Element) {
   parent.children.splice(index, 1, ...node.children);
-  return [SKIP, index] as const;
+  return [SKIP, index] as [typeof SKIP, number];
 }

@@ -185,7 +185,8 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
     }
     const images = Object.fromEntries(jobs.filter((j) => j.post === p && j.nodes[0]!.url.startsWith('./')).map((j) => [j.url, j.nodes[0]!.url.slice(2)]));
     next.posts[p.key] = { dir: p.dir, files: hashes, images };
-    (changed ? report.written : report.unchanged).push({ file: p.rel('index.md'), title: d.title, isNew: !manifest.posts[p.key] });
+    if (changed) report.written.push({ file: p.rel('index.md'), title: d.title, isNew: !manifest.posts[p.key] });
+    else report.unchanged.push({ file: p.rel('index.md'), title: d.title });
   }
   const manifestText = `${JSON.stringify(next, null, 2)}\n`;
   if (report.written.length || !existsSync(join(out, manifestFile)) && toWrite.length) {

@@ -1,0 +1,39 @@
+// An image host on 127.0.0.1 for the import tests: real PNG files (drawn here, no dependency),
+// a missing one (404) and one that never answers, so downloads are tested for real.
+import { createServer, type Server } from 'node:http';
+import { crc32, deflateSync } from 'node:zlib';
+
+/** A w x h PNG of one colour. */
+export function png(w: number, h: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+export interface ImageHost { origin: string; requests: string[]; close: () => Promise<void> }
+
+/** Serves `files` (path -> bytes) as PNG; `/hang/...` never answers; anything else is a 404. */
+export async function imageHost(files: Record<string, Buffer>): Promise<ImageHost> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    requests.push(path);
+    if (path.startsWith('/hang/')) return; // held open until the client gives up
+    const body = files[path];
+    if (!body) { res.statusCode = 404; res.end('not found'); return; }
+    res.setHeader('Content-Type', 'image/png');
+    res.end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { origin, requests, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }) };
+}
