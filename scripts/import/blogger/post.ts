@@ -1,7 +1,7 @@
 // One Blogger post as this site's files: its frontmatter (title, the day it showed, `updated`,
 // labels as tags, `draft`, the old URL as an alias), its body as Markdown with links to the old
 // blog's posts pointed at their new URLs, and its archived comments. Pure: the caller downloads
-// the images (`images` lists their nodes) and writes the files.
+// the images (imagesOf lists their nodes) and writes the files.
 import type { Image, Root as MdRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { aliasPathProblem } from '../../../src/lib/aliases.ts';
@@ -9,7 +9,6 @@ import { sanitizeComment, type ArchivedComment } from '../../../src/lib/comments
 import { slugify } from '../../../src/lib/posts.ts';
 import type { Entry } from './atom.ts';
 import { daysBetween, localDay } from './dates.ts';
-import type { FoundListing } from './rehype-blogger-listings.ts';
 
 export interface PostDraft {
   entry: Entry;
@@ -24,16 +23,14 @@ export interface PostDraft {
   badAliases: string[];
   /** The slug the title gives (before two posts with one slug are told apart). */
   slugBase: string;
-  tree: MdRoot;
-  listings: FoundListing[];
-  dropped: string[];
   comments: ArchivedComment[];
 }
 
 const clean = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 const nameOf = (oldPath: string | undefined) => (oldPath ? (oldPath.split('/').pop() ?? '').replace(/\.html?$/i, '') : '');
 
-export function draftPost(entry: Entry, converted: { tree: MdRoot; listings: FoundListing[]; dropped: string[] }, comments: readonly Entry[], tz: string | undefined): PostDraft {
+/** What a post will be, read from its entry alone (its body is converted later, one post at a time). */
+export function draftPost(entry: Entry, comments: readonly Entry[], tz: string | undefined): PostDraft {
   const title = clean(entry.title);
   const fromPath = nameOf(entry.oldPath);
   const date = localDay(entry.published, tz);
@@ -50,9 +47,6 @@ export function draftPost(entry: Entry, converted: { tree: MdRoot; listings: Fou
     aliases: alias && !problem ? [alias] : [],
     badAliases: alias && problem ? [`${alias}: ${problem.message}`] : [],
     slugBase: slugify(title) || slugify(fromPath) || `post-${date}`,
-    tree: converted.tree,
-    listings: converted.listings,
-    dropped: converted.dropped,
     comments: comments.map((c) => ({ author: clean(c.author) || 'Anonymous', date: localDay(c.published, tz), html: sanitizeComment(c.html) })),
   };
 }

@@ -14,7 +14,7 @@ import { atomReader, type Feed } from './atom.ts';
 import { isTimeZone } from './dates.ts';
 import { classify, postKey } from './entries.ts';
 import { bloggerConverter } from './html-to-markdown.ts';
-import { defaultLimits, fetchImage, imageFileName, inPool, sha256, type ImageLimits } from './images.ts';
+import { defaultLimits, fetchImage, imageFileName, inPool, sha256, type Fetched, type ImageLimits } from './images.ts';
 import { findInput } from './input.ts';
 import { commentsJson, draftPost, imagesOf, pointOldLinks, postMarkdown, type PostDraft } from './post.ts';
 import { ImportError, type Notice } from './problems.ts';
@@ -69,6 +69,7 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
   };
 
   // Folders: a post imported before keeps its own; a new one gets its slug, told apart from every other.
+  // All of this is read from the entries alone; bodies are converted later, one post at a time.
   const taken = new Set<string>([...existing.slugs, ...Object.values(manifest.posts).map((p) => p.dir)]);
   if (existsSync(out)) for (const { name } of readdirEntries(out)) taken.add(name.replace(/\.(md|mdx)$/, ''));
   interface Planned { draft: PostDraft; key: string; dir: string; rel: (f: string) => string }
@@ -77,7 +78,7 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
   const origins = new Set<string>();
   for (const entry of posts) {
     const key = postKey(entry.id);
-    const draft = draftPost(entry, converter.toMdast(entry.html), comments.get(key) ?? [], tz);
+    const draft = draftPost(entry, comments.get(key) ?? [], tz);
     if (entry.oldOrigin) origins.add(entry.oldOrigin);
     const clash = existing.posts.find((e) => (e.title === draft.title && e.date === draft.date) || draft.aliases.some((a) => e.aliases.includes(a)));
     if (clash && !manifest.posts[key]) {
@@ -106,74 +107,63 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
     return false;
   });
 
-  for (const p of toWrite) pointOldLinks(p.draft.tree, oldPaths, origins);
-
-  // Images: each post's into its folder; the same URL in one post is one file.
-  type Job = { post: Planned; url: string; nodes: Image[] };
-  const jobs: Job[] = [];
-  const names = new Map<Planned, Set<string>>();
-  for (const p of toWrite) {
-    const byUrl = new Map<string, Image[]>();
-    for (const n of imagesOf(p.draft.tree)) byUrl.set(n.url, [...(byUrl.get(n.url) ?? []), n]);
-    names.set(p, new Set(['index.md', commentsFile]));
-    for (const [url, nodes] of byUrl) jobs.push({ post: p, url, nodes });
-  }
-  const files = new Map<Planned, Map<string, string | Buffer>>(toWrite.map((p) => [p, new Map()]));
-  const failures: Array<{ job: Job; reason: string }> = [];
-  await inPool(jobs, (o.limits ?? defaultLimits).concurrency, async (job) => {
-    const before = manifest.posts[job.post.key];
-    const known = before?.images[job.url];
-    const taken = names.get(job.post)!;
-    if (known && existsSync(join(out, job.post.dir, known))) {
-      taken.add(known.toLowerCase());
-      files.get(job.post)!.set(known, readFileSync(join(out, job.post.dir, known)));
-      for (const n of job.nodes) n.url = `./${known}`;
-      report.images.reused++;
-      return;
-    }
-    if (!/^(https?:|data:image\/)/i.test(job.url)) { failures.push({ job, reason: 'not a web address' }); return; }
-    if (o.images === false && !job.url.startsWith('data:')) { report.images.skipped++; return; }
-    const got = job.url.startsWith('data:') ? fromDataUrl(job.url) : await fetchImage(job.url, o.limits ?? defaultLimits);
-    if (!got.ok) { failures.push({ job, reason: got.reason }); return; }
-    const name = imageFileName(job.url.startsWith('data:') ? '' : job.url, got.ext, taken, `image-${taken.size - 1}`);
-    taken.add(name.toLowerCase());
-    files.get(job.post)!.set(name, got.bytes);
-    for (const n of job.nodes) n.url = `./${name}`;
-    report.images.fetched++;
-  });
-  report.images.failed = failures.length;
-
-  // The files of each post, then written where they differ from what is on disk.
-  const next: Manifest = { version: 1, posts: { ...manifest.posts } };
-  for (const p of toWrite) {
+  // Each post: converted, its images fetched (a few at a time across all posts), written, and let go,
+  // so memory holds one post's tree per worker, not the archive's. Results are kept in post order.
+  const limits = o.limits ?? defaultLimits;
+  const download = limiter(limits.concurrency);
+  const results = await inPool(toWrite, limits.concurrency, async (p) => {
     const d = p.draft;
-    for (const n of imagesOf(d.tree)) {
-      if (!n.alt && n.url.startsWith('./')) { n.alt = n.url.slice(2).replace(/\.[a-z0-9]+$/i, ''); notices.push({ file: p.rel('index.md'), message: `the image ${n.url} had no alt text; its file name stands in: describe what it shows` }); }
-    }
-    const md = postMarkdown(d, converter.toMarkdown(d.tree));
-    const lineOf = (needle: string) => { const i = md.indexOf(needle); return i < 0 ? undefined : md.slice(0, i).split('\n').length; };
-    const post = files.get(p)!;
-    post.set('index.md', md);
-    const json = commentsJson(d);
-    if (json) post.set(commentsFile, json);
-    report.comments.archived += d.comments.length;
-    if (d.entry.draft) report.drafts++;
-    for (const f of failures.filter((x) => x.job.post === p))
-      notices.push({ file: p.rel('index.md'), line: lineOf(f.job.url), message: `the image ${f.job.url} could not be fetched (${f.reason}); the post still shows it from there` });
-    if (o.images === false && imagesOf(d.tree).some((n) => /^https?:/.test(n.url)))
-      notices.push({ file: p.rel('index.md'), message: 'its images were not fetched (--no-images): it still shows them from the old blog' });
-    const fences = [...md.matchAll(/^(`{3,}|~{3,})(\S*)/gm)].filter((_, i) => i % 2 === 0);
-    d.listings.forEach((l, i) => {
-      const at = fences[i] ? md.slice(0, fences[i]!.index).split('\n').length : undefined;
-      report.listings.push({ file: p.rel('index.md'), line: at, lang: l.lang, why: l.why, lines: l.lines });
+    const notes: Notice[] = [];
+    const { tree, listings, dropped } = converter.toMdast(d.entry.html);
+    pointOldLinks(tree, oldPaths, origins);
+    const before = manifest.posts[p.key];
+    const byUrl = new Map<string, Image[]>();
+    for (const n of imagesOf(tree)) byUrl.set(n.url, [...(byUrl.get(n.url) ?? []), n]);
+    const got = await Promise.all([...byUrl.keys()].map((url): Promise<Fetched | { reused: string } | { skipped: true }> => {
+      const known = before?.images[url];
+      if (known && existsSync(join(out, p.dir, known))) return Promise.resolve({ reused: known });
+      if (!/^(https?:|data:image\/)/i.test(url)) return Promise.resolve({ ok: false, reason: 'not a web address' });
+      if (o.images === false && !url.startsWith('data:')) return Promise.resolve({ skipped: true });
+      return url.startsWith('data:') ? Promise.resolve(fromDataUrl(url)) : download(() => fetchImage(url, limits));
+    }));
+    // names in the order the images appear, whatever order the downloads ended in
+    const files = new Map<string, string | Buffer>();
+    const names = new Set(['index.md', commentsFile]);
+    const images: Record<string, string> = {};
+    const counts = { fetched: 0, reused: 0, failed: 0, skipped: 0 };
+    const failed: Array<{ url: string; reason: string }> = [];
+    [...byUrl].forEach(([url, nodes], i) => {
+      const g = got[i]!;
+      let name: string | undefined;
+      if ('reused' in g) { name = g.reused; files.set(name, readFileSync(join(out, p.dir, name))); counts.reused++; }
+      else if ('skipped' in g) counts.skipped++;
+      else if (!g.ok) { failed.push({ url, reason: g.reason }); counts.failed++; }
+      else { name = imageFileName(url.startsWith('data:') ? '' : url, g.ext, names, `image-${i + 1}`); files.set(name, g.bytes); counts.fetched++; }
+      if (!name) return;
+      names.add(name.toLowerCase());
+      images[url] = name;
+      for (const n of nodes) {
+        n.url = `./${name}`;
+        if (!n.alt) { n.alt = name.replace(/\.[a-z0-9]+$/i, ''); notes.push({ file: p.rel('index.md'), message: `the image ./${name} had no alt text; its file name stands in: describe what it shows` }); }
+      }
     });
-    if (d.untitled) notices.push({ file: p.rel('index.md'), line: 2, message: `the post had no title on Blogger; it is "${d.title}" now: give it a real one` });
-    for (const b of d.badAliases) notices.push({ file: p.rel('index.md'), message: `its old URL cannot be redirected from: ${b}` });
-    for (const x of d.dropped) notices.push({ file: p.rel('index.md'), message: `an embed Markdown cannot hold was left out: ${x}; add it back by hand if it matters` });
+
+    const md = postMarkdown(d, converter.toMarkdown(tree));
+    const lineOf = (needle: string) => { const i = md.indexOf(needle); return i < 0 ? undefined : md.slice(0, i).split('\n').length; };
+    files.set('index.md', md);
+    const json = commentsJson(d);
+    if (json) files.set(commentsFile, json);
+    for (const f of failed) notes.push({ file: p.rel('index.md'), line: lineOf(f.url), message: `the image ${f.url} could not be fetched (${f.reason}); the post still shows it from there` });
+    if (counts.skipped) notes.push({ file: p.rel('index.md'), message: 'its images were not fetched (--no-images): it still shows them from the old blog' });
+    const fences = [...md.matchAll(/^(`{3,}|~{3,})(\S*)/gm)].filter((_, i) => i % 2 === 0);
+    const found = listings.map((l, i) => ({ file: p.rel('index.md'), line: fences[i] ? md.slice(0, fences[i]!.index).split('\n').length : undefined, lang: l.lang, why: l.why, lines: l.lines }));
+    if (d.untitled) notes.push({ file: p.rel('index.md'), line: 2, message: `the post had no title on Blogger; it is "${d.title}" now: give it a real one` });
+    for (const b of d.badAliases) notes.push({ file: p.rel('index.md'), message: `its old URL cannot be redirected from: ${b}` });
+    for (const x of dropped) notes.push({ file: p.rel('index.md'), message: `an embed Markdown cannot hold was left out: ${x}; add it back by hand if it matters` });
 
     const hashes: Record<string, string> = {};
     let changed = false;
-    for (const [name, data] of post) {
+    for (const [name, data] of files) {
       const abs = join(out, p.dir, name);
       const hash = sha256(data);
       hashes[name] = hash;
@@ -183,18 +173,39 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
       renameSync(`${abs}.tmp`, abs);
       changed = true;
     }
-    const images = Object.fromEntries(jobs.filter((j) => j.post === p && j.nodes[0]!.url.startsWith('./')).map((j) => [j.url, j.nodes[0]!.url.slice(2)]));
-    next.posts[p.key] = { dir: p.dir, files: hashes, images };
-    if (changed) report.written.push({ file: p.rel('index.md'), title: d.title, isNew: !manifest.posts[p.key] });
-    else report.unchanged.push({ file: p.rel('index.md'), title: d.title });
+    return { p, changed, notes, found, counts, record: { dir: p.dir, files: hashes, images } };
+  });
+
+  const next: Manifest = { version: 1, posts: { ...manifest.posts } };
+  for (const r of results) {
+    const d = r.p.draft;
+    next.posts[r.p.key] = r.record;
+    if (r.changed) report.written.push({ file: r.p.rel('index.md'), title: d.title, isNew: !manifest.posts[r.p.key] });
+    else report.unchanged.push({ file: r.p.rel('index.md'), title: d.title });
+    if (d.entry.draft) report.drafts++;
+    report.comments.archived += d.comments.length;
+    report.listings.push(...r.found);
+    notices.push(...r.notes);
+    for (const k of ['fetched', 'reused', 'failed', 'skipped'] as const) report.images[k] += r.counts[k];
   }
-  const manifestText = `${JSON.stringify(next, null, 2)}\n`;
-  if (report.written.length || !existsSync(join(out, manifestFile)) && toWrite.length) {
+  if (report.written.length || (!existsSync(join(out, manifestFile)) && toWrite.length)) {
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, `${manifestFile}.tmp`), manifestText);
+    writeFileSync(join(out, `${manifestFile}.tmp`), `${JSON.stringify(next, null, 2)}\n`);
     renameSync(join(out, `${manifestFile}.tmp`), join(out, manifestFile));
   }
   return report;
+}
+
+/** Runs at most n of the given tasks at once. */
+function limiter(n: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    // a finishing task hands its slot straight to the next waiting one
+    if (running >= n) await new Promise<void>((go) => waiting.push(go));
+    else running++;
+    try { return await task(); } finally { const next = waiting.shift(); if (next) next(); else running--; }
+  };
 }
 
 function readdirEntries(dir: string) {
