@@ -173,6 +173,9 @@ describe('the imported posts, read beside the hand-made ones', () => {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState('networkidle');
     expect(outside).toEqual([]);
+    // the link to another post of the old blog now leads to that post here
+    await page.getByRole('link', { name: 'MacOS network filter' }).click();
+    await page.waitForURL(/\/posts\/macos-network-filter\/$/);
     await page.close();
   });
 

@@ -59,7 +59,7 @@ export function imagesOf(tree: MdRoot): Image[] {
 }
 
 /**
- * Links to the old blog's own posts, pointed at their new URLs: `oldPaths` maps an old path
+ * Links to the old blog's own posts, pointed at their new pages: `oldPaths` maps an old path
  * (`/2016/12/x.html`) to the new slug; a link counts as the old blog's when its host is a
  * blogspot host or one of `origins`.
  */
@@ -71,7 +71,8 @@ export function pointOldLinks(tree: MdRoot, oldPaths: ReadonlyMap<string, string
     if (!/\.blogspot\.[a-z.]+$/i.test(u.hostname) && !origins.has(u.origin)) return;
     const slug = oldPaths.get(decodeURI(u.pathname));
     if (!slug) return;
-    n.url = `/posts/${slug}/${u.hash}`;
+    // relative (from /posts/<this>/ to /posts/<that>/), so it holds under any base path
+    n.url = `../${slug}/${u.hash}`;
     changed++;
   });
   return changed;
