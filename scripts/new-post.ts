@@ -1,7 +1,7 @@
 // npm run new -- "Post title" [--tags a,b]: writes content/posts/<slug>.md as a dated draft.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { slugify } from '../src/lib/posts.ts';
+import { postSlug } from '../src/lib/slugs.ts';
 import { readSettings } from '../src/lib/settings.ts';
 
 const usage = 'usage: npm run new -- "Post title" [--tags windows,kernel]';
@@ -17,7 +17,7 @@ for (let i = 0; i < args.length; i++) {
 }
 const title = words.join(' ').trim();
 if (!title) { console.error(`a post needs a title\n${usage}`); process.exit(2); }
-const slug = slugify(title);
+const slug = postSlug(title);
 if (!slug) { console.error(`"${title}" gives an empty file name: use some letters or digits in the title`); process.exit(2); }
 
 const dir = readSettings().contentDir;

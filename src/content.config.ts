@@ -5,7 +5,7 @@ import { globSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { slugFromPath } from './lib/frontmatter-check.ts';
+import { slugFromPath } from './lib/slugs.ts';
 import { postSchema } from './lib/post-schema.ts';
 import { commentsFile, commentsSchema } from './lib/comments.ts';
 import { readSettings } from './lib/settings.ts';

@@ -6,7 +6,7 @@ import { excerptFromMarkdown, readingTime, sortPostsNewestFirst, visiblePosts, t
 import { readSettings } from '../lib/settings.ts';
 import { showTags, tagSpellings } from '../lib/tags.ts';
 import { groupSeries, type SeriesRef } from '../lib/series.ts';
-import { joinBase } from '../lib/url.ts';
+import { joinBase, postPath, seriesPath, tagPath } from '../lib/routes.ts';
 import type { ArchivedComment } from '../lib/comments.ts';
 
 export interface Post extends PostMeta {
@@ -31,9 +31,9 @@ const base = import.meta.env.BASE_URL;
 
 /** Site-relative URL for a path, respecting Astro's `base`. */
 export const url = (path: string): string => joinBase(base, path);
-export const postUrl = (slug: string): string => url(`posts/${slug}/`);
-export const tagUrl = (tagSlug: string): string => url(`tags/${encodeURIComponent(tagSlug)}/`);
-export const seriesUrl = (seriesSlug: string): string => url(`series/${encodeURIComponent(seriesSlug)}/`);
+export const postUrl = (slug: string): string => url(postPath(slug));
+export const tagUrl = (tagSlug: string): string => url(tagPath(tagSlug));
+export const seriesUrl = (seriesSlug: string): string => url(seriesPath(seriesSlug));
 
 let cache: Promise<Post[]> | undefined;
 

@@ -9,7 +9,7 @@ import { aliasFile, aliasRedirects, redirectPage, renderNginxRedirects } from '.
 import { checkPostSource, formatProblems, type Problem } from '../lib/frontmatter-check.ts';
 import { listPostFiles } from '../lib/post-files.ts';
 import { isScheduled } from '../lib/posts.ts';
-import { joinBase } from '../lib/url.ts';
+import { joinBase } from '../lib/routes.ts';
 import type { BuildSettings } from '../lib/settings.ts';
 import { site } from '../site.config.ts';
 

@@ -3,7 +3,7 @@
 // writes for them: a static redirect page at each old path and nginx 301 rules.
 import type { Problem } from './problem.ts';
 import { escapeUTF8 as escapeHtml } from 'entities/escape'; // & < > " ' : for text and attributes alike
-import { joinBase } from './url.ts';
+import { joinBase, postPath, postSlugOfPath, siteRoutes } from './routes.ts';
 
 export interface AliasUse { file: string; line: number; path: string }
 
@@ -32,9 +32,9 @@ export function aliasFile(path: string): string {
   return !path.endsWith('/') && /\.html?$/i.test(key) ? key : `${key}/index.html`;
 }
 
-/** Paths the site's own pages and files use (src/pages/, public/, what the integrations write). */
-const reservedFiles = ['index.html', '404.html', '404', 'rss.xml', 'feed.json', 'robots.txt', 'favicon.svg', '_headers', 'security-headers.conf', 'redirects.conf'];
-const reservedFolders = ['tags', 'series', 'page', 'archive', 'search', '_astro', 'pagefind'];
+
+// Under /posts/ only a post's own URL is taken: a renamed post keeps its old /posts/ URL as an alias.
+const pageFolders = siteRoutes.folders.filter((d) => d !== 'posts');
 
 /** Aliases that would replace a page of the site, a post, or another alias. `posts`: every post's file and slug. */
 export function aliasProblems(uses: readonly AliasUse[], posts: ReadonlyArray<{ file: string; slug: string }>): Problem[] {
@@ -45,10 +45,11 @@ export function aliasProblems(uses: readonly AliasUse[], posts: ReadonlyArray<{ 
   for (const u of uses) {
     const key = aliasKey(u.path);
     const err = (message: string, f = fix) => problems.push({ file: u.file, line: u.line, field: 'aliases', severity: 'error', message, fix: f });
-    const post = /^posts\/([^/]+)$/.exec(key)?.[1];
+    const post = postSlugOfPath(key);
+    const folder = pageFolders.find((d) => key === d || key.startsWith(`${d}/`));
     if (post !== undefined && slugs.has(post)) err(`the alias ${u.path} is the URL of the post ${slugs.get(post)}`);
-    else if (reservedFiles.includes(key) || /^sitemap-[^/]*\.xml$/.test(key) || reservedFolders.some((d) => key === d || key.startsWith(`${d}/`)))
-      err(`the alias ${u.path} is a page of the site${reservedFolders.some((d) => key === d || key.startsWith(`${d}/`)) ? ` (everything under /${key.split('/')[0]}/ is)` : ''}`);
+    else if ((siteRoutes.files as readonly string[]).includes(key) || siteRoutes.generated.test(key) || folder)
+      err(`the alias ${u.path} is a page of the site${folder ? ` (everything under /${folder}/ is)` : ''}`);
     else {
       const other = seen.get(key);
       if (other) err(`the alias ${u.path} is also an alias of ${other.file}:${other.line}`, 'keep the old URL in one post only (an old URL can redirect to one place)');
@@ -62,7 +63,7 @@ export interface Redirect { from: string; file: string; to: string }
 
 /** The redirects of published posts: each old path (under the site's base) to its post's URL. */
 export function aliasRedirects(posts: ReadonlyArray<{ slug: string; aliases: readonly string[] }>, base: string): Redirect[] {
-  return posts.flatMap((p) => p.aliases.map((a) => ({ from: joinBase(base, a), file: aliasFile(a), to: joinBase(base, `posts/${p.slug}/`) })))
+  return posts.flatMap((p) => p.aliases.map((a) => ({ from: joinBase(base, a), file: aliasFile(a), to: joinBase(base, postPath(p.slug)) })))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 

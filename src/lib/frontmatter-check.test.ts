@@ -102,13 +102,3 @@ describe('frontmatter read as Astro reads it (js-yaml timestamps)', () => {
     expect(scheduledPosts(posts, new Date('2027-01-05T00:00:00Z'))).toEqual([{ file: 'at-ten.md', day: '2027-01-05T10:00:00Z' }, { file: 'quoted.md', day: '2027-01-05T10:00:00Z' }]);
   });
 });
-
-describe('slugFromPath', async () => {
-  const { slugFromPath } = await import('./frontmatter-check.ts');
-  it('names a post by its file, or by its folder when it is the folder\'s index', () => {
-    expect(slugFromPath('linux-process-the-beginning.md')).toBe('linux-process-the-beginning');
-    expect(slugFromPath('2016/macos-network-filter.mdx')).toBe('macos-network-filter');
-    expect(slugFromPath('macos-network-filter/index.md')).toBe('macos-network-filter');
-    expect(slugFromPath('content/posts/with-images/index.mdx')).toBe('with-images');
-  });
-});

@@ -5,27 +5,16 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { aliasProblems, type AliasUse } from './aliases.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { isScheduled } from './posts.ts';
-import { isValidDateString, knownFields, postSchema, slugPattern, splitMessage, type PostData } from './post-schema.ts';
+import { isValidDateString, knownFields, postSchema, splitMessage, type PostData } from './post-schema.ts';
+import { slugFromPath, slugPattern } from './slugs.ts';
 import { seriesProblems, type SeriesUse } from './series.ts';
 import { tagProblems, type TagUse } from './tags.ts';
 
-export { isValidDateString, knownFields, slugPattern } from './post-schema.ts';
+export { isValidDateString, knownFields } from './post-schema.ts';
 
 import type { PostSource, Problem } from './problem.ts';
 
 export { formatProblems, type PostSource, type Problem } from './problem.ts';
-
-/**
- * The slug a post gets: its `slug` field, else its file name without extension; a post in a
- * folder of its own (`name/index.md`, beside its images) is named by the folder.
- */
-export function slugFromPath(path: string): string {
-  const parts = path.split(/[\\/]/);
-  const name = parts.pop() ?? path;
-  const folder = parts.pop();
-  if (folder && /^index\.(md|mdx)$/.test(name)) return folder;
-  return name.replace(/\.(md|mdx|markdown)$/i, '');
-}
 
 /** The fix for a YAML error, by the parser's error code. */
 function yamlFix(code: string): string {

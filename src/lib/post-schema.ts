@@ -3,27 +3,14 @@
 // Each message is "what is wrong" and "the fix", joined by fixSeparator.
 import { z } from 'zod';
 import { aliasPathProblem } from './aliases.ts';
-import { tagSlug } from './tags.ts';
+import { slugPattern, tagSlug } from './slugs.ts';
+import { instantOf, isValidDateString } from './instants.ts';
+
+export { isValidDateString } from './instants.ts';
 
 export const fixSeparator = '\n    fix: ';
 const say = (message: string, fix: string) => `${message}${fixSeparator}${fix}`;
 const shown = (v: unknown) => JSON.stringify(v instanceof Date ? v.toISOString().slice(0, 10) : v);
-
-const dayPattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** A frontmatter date string as a time: a bare day is its start, a time without a zone is UTC (as YAML reads it). */
-export function dateOf(value: string): Date {
-  if (value.length === 10) return new Date(`${value}T00:00:00Z`);
-  return new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value.replace(' ', 'T')}Z`);
-}
-
-/** Whether a frontmatter date string is a real calendar date and time (2016-02-30 is not). */
-export function isValidDateString(value: string): boolean {
-  if (!dayPattern.test(value)) return false;
-  const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value.slice(0, 10) && !Number.isNaN(dateOf(value).getTime());
-}
 
 /** A day as YAML gives it: a Date (an unquoted date or time) or a string (a quoted one); both read as UTC. */
 const day = (name: 'date' | 'updated') => {
@@ -32,7 +19,7 @@ const day = (name: 'date' | 'updated') => {
     : say(`${name} is not a date: ${shown(input)}`, `write ${name} as YYYY-MM-DD, e.g. \`${name}: 2016-12-28\``);
   return z.union([z.date(), z.string()], { error: (iss) => bad(iss.input) })
     .refine((v) => (v instanceof Date ? !Number.isNaN(v.getTime()) : isValidDateString(v)), { error: (iss) => bad(iss.input) })
-    .transform((v) => (v instanceof Date ? v : dateOf(v)));
+    .transform((v) => (v instanceof Date ? v : instantOf(v)));
 };
 
 const seriesExample = 'write `series: { name: "Linux process", part: 2 }` (the name of the series, and this post\'s place in it: 1, 2, 3…)';

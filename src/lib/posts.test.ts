@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   adjacentPosts, countTags, excerptFromMarkdown, groupPostsByMonth, humanDate, paginate,
-  readingTime, slugify, sortPostsNewestFirst, visiblePosts, type PostMeta,
+  readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta,
 } from './posts.ts';
 
 const post = (slug: string, day: string, tags: string[] = [], draft = false): PostMeta =>
@@ -91,9 +91,5 @@ describe('readingTime', () => {
 });
 
 describe('URLs and dates', () => {
-  it('slugifies titles', () => {
-    expect(slugify('Linux process. The beginning.')).toBe('linux-process-the-beginning');
-    expect(slugify('Café ABA: 9-bit')).toBe('cafe-aba-9-bit');
-  });
   it('shows dates in UTC', () => expect(humanDate(new Date('2016-12-28T00:00:00Z'))).toBe('December 28, 2016'));
 });

@@ -153,7 +153,3 @@ export function humanDate(d: Date, lang = 'en'): string {
   return f.format(d);
 }
 
-/** URL-safe slug: lower case ASCII letters and digits joined by hyphens ("Linux process. The beginning." -> "linux-process-the-beginning"). */
-export function slugify(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}

@@ -2,7 +2,7 @@
 // hosts that send headers (Netlify/Cloudflare `_headers`, nginx) get one policy that
 // allows every page's hashes, so header and meta never disagree.
 import { decodeHTMLAttribute } from 'entities/decode';
-import { withTrailingSlash } from './url.ts';
+import { withTrailingSlash } from './routes.ts';
 
 /** Directives every page gets (Astro adds script-src and style-src with hashes). */
 export const cspDirectives = [

@@ -1,14 +1,13 @@
 // Series of posts (`series: { name, part }`, checked by post-schema.ts): the errors across posts
 // (file:line, field, fix), and the parts of each series in order, for the box and pages.
 import type { Problem } from './problem.ts';
-import { tagSlug } from './tags.ts';
+import { seriesSlug } from './slugs.ts';
 
 export interface SeriesRef { name: string; part: number }
 export interface SeriesUse { file: string; line: number; partLine: number; name: string; part: number }
 
 
-/** A series URL segment: the tags' rule (src/lib/tags.ts), so `/series/linux-process/`. */
-export const seriesSlug = (name: string): string => tagSlug(name);
+export { seriesSlug } from './slugs.ts';
 
 /** Across posts: one part number per part of a series, and one spelling per series name. */
 export function seriesProblems(uses: readonly SeriesUse[]): Problem[] {

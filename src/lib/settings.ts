@@ -1,6 +1,7 @@
 // The build's settings from the environment (RZ_* variables), read and checked in one place.
 // Each is documented in the README under "Configuring the site".
-import { withTrailingSlash } from './url.ts';
+import { withTrailingSlash } from './routes.ts';
+import { instantOf, isValidDateString } from './instants.ts';
 
 export interface BuildSettings {
   /** RZ_CONTENT_DIR: the folder of posts (tests and benchmarks point a build at another). */
@@ -29,11 +30,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSetting
 }
 
 function parseNow(value: string): Date {
-  // a day is its start, a time without a zone is UTC: as frontmatter dates and the publish hook read them
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime()))
+  // the rule of frontmatter dates (instants.ts): a day is its start, a time without a zone is UTC
+  if (!isValidDateString(value))
     throw new Error(`RZ_NOW=${value}: write the day to publish as of as YYYY-MM-DD (or an ISO time such as 2027-01-05T09:00:00Z), or unset it to publish as of now`);
-  return d;
+  return instantOf(value);
 }
 
 function parseBase(value: string): string {

@@ -1,34 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showTags, tagProblems, tagSlug, tagSpelling, tagSpellings } from './tags.ts';
-
-describe('tagSlug', () => {
-  it('folds case, spaces and punctuation into one URL segment', () => {
-    expect(tagSlug('Linux')).toBe('linux');
-    expect(tagSlug('kernel dev')).toBe('kernel-dev');
-    expect(tagSlug(' Kernel_Dev ')).toBe('kernel-dev');
-    expect(tagSlug('node.js')).toBe('node-js');
-    expect(tagSlug('Café')).toBe('cafe');
-  });
-  it('gives C++, C# and .NET names of their own', () => {
-    expect(tagSlug('C++')).toBe('cpp');
-    expect(tagSlug('C#')).toBe('csharp');
-    expect(tagSlug('F#')).toBe('fsharp');
-    expect(tagSlug('.NET')).toBe('dotnet');
-    expect(tagSlug('C')).toBe('c');
-    expect(new Set(['C', 'C++', 'C#'].map(tagSlug)).size).toBe(3);
-  });
-  it('keeps the letters of other scripts', () => {
-    expect(tagSlug('日本語')).toBe('日本語');
-    expect(tagSlug('Ядро Linux')).toBe('ядро-linux');
-    expect(tagSlug('мой')).not.toBe(tagSlug('мои')); // й is a letter of its own, not и with an accent
-    expect(tagSlug('Йод')).toBe('йод');
-    expect(tagSlug('हिन्दी')).toBe('हिन्दी'); // combining vowel signs stay
-  });
-  it('leaves nothing of a tag without letters or digits', () => {
-    expect(tagSlug('!!!')).toBe('');
-    expect(tagSlug(' - ')).toBe('');
-  });
-});
+import { showTags, tagProblems, tagSpelling, tagSpellings } from './tags.ts';
 
 describe('tagSpellings', () => {
   it('shows each tag by the spelling most posts use, whatever the order', () => {

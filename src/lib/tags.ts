@@ -1,29 +1,11 @@
 // Tags: one URL per tag by one rule (tagSlug), one shown spelling per URL (tagSpellings),
 // and the clear errors for tags that cannot make a URL or would share one (tagProblems).
 import type { Problem } from './problem.ts';
-
-/**
- * A tag's URL segment: case-folded, accents dropped, `+` as p and `#` as sharp (C++ -> cpp,
- * C# -> csharp, .NET -> dotnet), every run of other characters a hyphen. Letters of any script stay.
- */
-export function tagSlug(tag: string): string {
-  return fold(tag)
-    .replace(/^\.(?=[\p{L}\p{N}])/u, 'dot')
-    .replace(/\+/g, 'p')
-    .replace(/#/g, 'sharp')
-    .replace(/&/g, '-and-')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+import { foldWord, tagSlug } from './slugs.ts';
 
 /** Two tags are spellings of one tag when they differ only in case, accents and separators. */
 export function tagSpelling(tag: string): string {
-  return fold(tag).replace(/[\s_-]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-/** Case folded, compatibility forms unified, accents dropped from Latin letters only (й stays й). */
-function fold(tag: string): string {
-  return tag.normalize('NFKD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFKC').toLowerCase().trim();
+  return foldWord(tag).replace(/[\s_-]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
 /**

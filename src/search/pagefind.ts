@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { filesUnder } from '../lib/build-cache.ts';
 import { prepareForIndex } from './html.ts';
-import { pageUrlFromFile, postLinks } from './paths.ts';
+import { postLinks } from './paths.ts';
 import { SEARCH_SINK, type SearchSink } from './sink.ts';
-import { withTrailingSlash } from '../lib/url.ts';
+import { urlOfFile, withTrailingSlash } from '../lib/routes.ts';
 
 /** Parts of the page Pagefind must not index even inside the body: anchors, TOC, buttons. */
 export const excludeSelectors = ['.toc', '.heading-anchor', '.post-nav', '[data-search-ignore]', 'button'];
@@ -105,7 +105,7 @@ export class BuildIndex {
     try {
       let fromDisk = 0;
       for (const file of htmlFiles(dir)) {
-        const url = pageUrlFromFile(relative(dir, file).split(sep).join('/'), this.#base);
+        const url = urlOfFile(relative(dir, file).split(sep).join('/'), this.#base);
         if (this.#prepared.has(url)) continue;
         this.#prepared.set(url, prepare(readFileSync(file, 'utf8'), this.#variants));
         fromDisk++;

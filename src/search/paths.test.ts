@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageUrlFromFile, postLinks, withHighlight } from './paths.ts';
-
-describe('pageUrlFromFile', () => {
-  it('respects the base', () => {
-    expect(pageUrlFromFile('posts/x/index.html', '/blog/')).toBe('/blog/posts/x/');
-    expect(pageUrlFromFile('index.html', '/')).toBe('/');
-    expect(pageUrlFromFile('404.html', '/blog')).toBe('/blog/404/');
-  });
-});
+import { postLinks, withHighlight } from './paths.ts';
 
 describe('postLinks', () => {
   it('finds each post link under the base once', () => {

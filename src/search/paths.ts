@@ -1,18 +1,15 @@
-// URLs of indexed pages, respecting Astro's base. Pure.
-import { withTrailingSlash } from '../lib/url.ts';
-
-/** `posts/x/index.html` under base `/blog/` -> `/blog/posts/x/`. */
-export function pageUrlFromFile(file: string, base: string): string {
-  const b = withTrailingSlash(base);
-  const path = file.replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/');
-  return `${b}${path}`;
-}
+// Search's reading of URLs (the routes themselves are src/lib/routes.ts'). Pure.
+import { postSlugOfPath, withTrailingSlash } from '../lib/routes.ts';
 
 /** The post URLs linked from a page (the archive lists every post), each once, in order. */
 export function postLinks(html: string, base: string): string[] {
   const b = withTrailingSlash(base);
-  const re = new RegExp(`href="(${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}posts/[^"#?]+/)"`, 'g');
-  return [...new Set([...html.matchAll(re)].map((m) => m[1]!))];
+  const out = new Set<string>();
+  for (const m of html.matchAll(/href="([^"#?]+)"/g)) {
+    const href = m[1]!;
+    if (href.startsWith(b) && href.endsWith('/') && postSlugOfPath(href.slice(b.length)) !== undefined) out.add(href);
+  }
+  return [...out];
 }
 
 /** A result URL that asks the page to highlight the terms: `?highlight=` goes before the #hash. */

@@ -6,7 +6,8 @@ import type { Image, Root as MdRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { aliasPathProblem } from '../../../src/lib/aliases.ts';
 import { sanitizeComment, type ArchivedComment } from '../../../src/lib/comments.ts';
-import { slugify } from '../../../src/lib/posts.ts';
+import { postSlug } from '../../../src/lib/slugs.ts';
+import { postPath } from '../../../src/lib/routes.ts';
 import type { Entry } from './atom.ts';
 import { daysBetween, localDay } from './dates.ts';
 
@@ -46,7 +47,7 @@ export function draftPost(entry: Entry, comments: readonly Entry[], tz: string |
     tags: [...new Set(entry.labels.map(clean).filter(Boolean))],
     aliases: alias && !problem ? [alias] : [],
     badAliases: alias && problem ? [`${alias}: ${problem.message}`] : [],
-    slugBase: slugify(title) || slugify(fromPath) || `post-${date}`,
+    slugBase: postSlug(title) || postSlug(fromPath) || `post-${date}`,
     comments: comments.map((c) => ({ author: clean(c.author) || 'Anonymous', date: localDay(c.published, tz), html: sanitizeComment(c.html) })),
   };
 }
@@ -72,7 +73,7 @@ export function pointOldLinks(tree: MdRoot, oldPaths: ReadonlyMap<string, string
     const slug = oldPaths.get(decodeURI(u.pathname));
     if (!slug) return;
     // relative (from /posts/<this>/ to /posts/<that>/), so it holds under any base path
-    n.url = `../${slug}/${u.hash}`;
+    n.url = `../../${postPath(slug)}${u.hash}`;
     changed++;
   });
   return changed;

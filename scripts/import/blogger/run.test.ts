@@ -65,7 +65,7 @@ describe('importing the seed posts', () => {
     const md = readFileSync(join(a, 'fixture-a-screenshot-and-comments/index.md'), 'utf8');
     expect(md).toContain('![The address space of grep](./address-space.png)');
     expect(md).toContain('![no-alt](./no-alt.png)'); // no alt text: the file name stands in, and the report says so
-    expect(md).toContain('[MacOS network filter](../macos-network-filter/)'); // a link to the old blog's post, now its new page
+    expect(md).toContain('[MacOS network filter](../../posts/macos-network-filter/)'); // a link to the old blog's post, now its new page
     expect(formatReport(ra)).toMatch(/fixture-a-screenshot-and-comments\/index\.md: the image \.\/no-alt\.png had no alt text/);
     const ex = readFileSync(join(a, 'exinterlockedpopentryslist-processing-by-scheduler/index.md'), 'utf8');
     expect(ex.split('\n').slice(0, 7)).toEqual(['---', 'title: "ExInterlockedPopEntrySList processing by scheduler."', 'date: 2016-12-28', 'updated: 2017-01-03',

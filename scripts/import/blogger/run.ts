@@ -6,7 +6,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Image } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { slugFromPath } from '../../../src/lib/frontmatter-check.ts';
+import { slugFromPath } from '../../../src/lib/slugs.ts';
 import { listPostFiles } from '../../../src/lib/post-files.ts';
 import { isoDay } from '../../../src/lib/posts.ts';
 import { commentsFile } from '../../../src/lib/comments.ts';

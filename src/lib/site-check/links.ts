@@ -1,6 +1,7 @@
 // Link checking over a built site: every internal href/src resolves to a file,
 // and every #fragment to an id on its page. Pure: callers pass the pages in.
 import { decodeHTMLAttribute } from 'entities/decode';
+import { filesOfUrl } from '../routes.ts';
 
 export interface BuiltPage { /** URL path, e.g. /blog/posts/x/ */ url: string; html: string }
 export interface LinkProblem { page: string; link: string; reason: string }
@@ -37,7 +38,7 @@ export function internalLinks(page: BuiltPage): Array<{ raw: string; path: strin
 export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>): LinkProblem[] {
   const idsByUrl = new Map(pages.map((p) => [p.url, idsOf(p.html)]));
   const problems: LinkProblem[] = [];
-  const exists = (path: string) => files.has(path) || (path.endsWith('/') && files.has(`${path}index.html`)) || files.has(`${path}/index.html`);
+  const exists = (path: string) => filesOfUrl(path).some((f) => files.has(`/${f}`));
   for (const page of pages) {
     for (const link of internalLinks(page)) {
       if (!exists(link.path)) { problems.push({ page: page.url, link: link.raw, reason: 'no such file' }); continue; }

@@ -6,7 +6,7 @@ import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, 
 import { cleanExcerpt } from '../html.ts';
 import { withHighlight } from '../paths.ts';
 import { normaliseQuery, queryTerms } from '../tokens.ts';
-import { withTrailingSlash } from '../../lib/url.ts';
+import { withTrailingSlash } from '../../lib/routes.ts';
 
 interface PagefindData {
   url: string; excerpt: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>;

@@ -1,0 +1,18 @@
+// The one home of the rule for days and times: what a post's `date:`/`updated:` and RZ_NOW mean.
+// A bare day is its start in UTC; a time without a zone is UTC (as YAML reads an unquoted one);
+// a time with a zone is that instant. Pure.
+
+const dayOrTime = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The instant a day or time string means (an invalid one gives an Invalid Date). */
+export function instantOf(value: string): Date {
+  if (value.length === 10) return new Date(`${value}T00:00:00Z`);
+  return new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}
+
+/** Whether a string is a real calendar day, or day and time (2016-02-30 is not). */
+export function isValidDateString(value: string): boolean {
+  if (!dayOrTime.test(value)) return false;
+  const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value.slice(0, 10) && !Number.isNaN(instantOf(value).getTime());
+}

@@ -1,0 +1,70 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesOfUrl, joinBase, listPagePath, postPath, postSlugOfPath, seriesPath, siteRoutes, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
+
+describe('URL joining', () => {
+  it('gives a base one trailing slash', () => {
+    expect(withTrailingSlash('/')).toBe('/');
+    expect(withTrailingSlash('/blog')).toBe('/blog/');
+    expect(withTrailingSlash('/blog/')).toBe('/blog/');
+    expect(withTrailingSlash('')).toBe('/');
+  });
+  it('joins a path onto the base with one slash between', () => {
+    expect(joinBase('/', 'posts/x/')).toBe('/posts/x/');
+    expect(joinBase('/blog', '/posts/x/')).toBe('/blog/posts/x/');
+    expect(joinBase('/blog/', '//rss.xml')).toBe('/blog/rss.xml');
+    expect(joinBase('/blog/', '')).toBe('/blog/');
+  });
+});
+
+describe('page paths', () => {
+  it('builds each page\'s path under the base', () => {
+    expect(joinBase('/blog/', postPath('linux-process-the-beginning'))).toBe('/blog/posts/linux-process-the-beginning/');
+    expect(tagPath('日本語')).toBe('tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
+    expect(seriesPath('boot-chain')).toBe('series/boot-chain/');
+    expect(listPagePath(1)).toBe('');
+    expect(listPagePath(3)).toBe('page/3/');
+  });
+  it('reads a post\'s slug back from its path', () => {
+    expect(postSlugOfPath('posts/x')).toBe('x');
+    expect(postSlugOfPath('/posts/x/')).toBe('x');
+    expect(postSlugOfPath('posts/x/y')).toBeUndefined();
+    expect(postSlugOfPath('tags/x')).toBeUndefined();
+  });
+});
+
+describe('URLs and built files', () => {
+  it('maps a built file to its URL and a URL to the files that serve it', () => {
+    expect(urlOfFile('posts/x/index.html', '/blog/')).toBe('/blog/posts/x/');
+    expect(urlOfFile('index.html', '/')).toBe('/');
+    expect(urlOfFile('404.html', '/')).toBe('/404/');
+    expect(urlOfFile('2016/12/old.html', '/')).toBe('/2016/12/old/');
+    expect(filesOfUrl('/posts/x/')).toEqual(['posts/x/index.html']);
+    expect(filesOfUrl('/rss.xml')).toEqual(['rss.xml', 'rss.xml/index.html']);
+    expect(filesOfUrl('/')).toEqual(['index.html']);
+  });
+});
+
+describe('the site\'s own routes', () => {
+  const root = join(import.meta.dirname, '../..');
+  it('name every top-level page and folder of src/pages/ and every file of public/', () => {
+    const pages = readdirSync(join(root, 'src/pages'), { withFileTypes: true });
+    for (const e of pages) {
+      const name = e.name.replace(/\.(astro|ts)$/, '');
+      // build.format 'directory': a page is a folder (search.astro -> search/index.html), but for
+      // the home page and 404.html; an endpoint (rss.xml.ts) is the file it names
+      if (e.isDirectory() || (!name.includes('.') && name !== 'index' && name !== '404')) expect(siteRoutes.folders, e.name).toContain(name);
+      else expect(siteRoutes.files, e.name).toContain(name === 'index' ? 'index.html' : name === '404' ? '404.html' : name);
+    }
+    for (const f of readdirSync(join(root, 'public'))) expect(siteRoutes.files, f).toContain(f);
+  });
+  it('name only routes that exist (a route removed from src/pages/ leaves the list)', () => {
+    const pageNames = readdirSync(join(root, 'src/pages')).map((n) => n.replace(/\.(astro|ts)$/, '').replace(/^index$/, 'index.html').replace(/^404$/, '404.html'));
+    const fromIntegrations = ['_astro', 'pagefind', '_headers', 'security-headers.conf', 'redirects.conf', '404'];
+    for (const f of siteRoutes.folders) expect(fromIntegrations.includes(f) || pageNames.includes(f), f).toBe(true);
+    for (const f of siteRoutes.files) {
+      expect(fromIntegrations.includes(f) || pageNames.includes(f) || existsSync(join(root, 'public', f)), f).toBe(true);
+    }
+  });
+});
