@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // One file at a time: builds share Astro's cache folder, and the machine has 2 cores.
 export default defineConfig({
   test: {
+    setupFiles: ['scripts/harness/test-setup.ts'],
     include: ['tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,

@@ -1,9 +1,9 @@
 // A temporary publish server (npm run publish -- init) and authors who git push to it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, projectRoot as root } from '../astro-build.ts';
+import { tempDir } from './temp.ts';
 
 export const cli = join(root, 'scripts/publish/cli.ts');
 
@@ -51,7 +51,7 @@ export const push = (cwd: string): Promise<Push> => startPush(cwd).done;
 
 /** An author's repository holding the site as committed at the project's HEAD (others' uncommitted work left out). */
 export function authorRepo(remote: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rz-author-'));
+  const dir = tempDir('rz-author-');
   const archive = spawnSync('sh', ['-c', `git -C "${root}" archive HEAD | tar -x -C "${dir}"`], { encoding: 'utf8' });
   if (archive.status !== 0) throw new Error(archive.stderr);
   git(dir, 'init', '-q', '-b', 'main');
@@ -62,7 +62,7 @@ export function authorRepo(remote: string): string {
 }
 
 export function cloneAuthor(remote: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rz-author2-'));
+  const dir = tempDir('rz-author2-');
   git(dir, 'clone', '-q', '-o', 'live', remote, '.');
   return dir;
 }
@@ -77,5 +77,5 @@ export function addPost(repo: string, slug: string, frontmatter: string, body: s
 export const liveTarget = (dir: string): string => readlinkSync(join(dir, 'live'));
 
 export function makeServerDir(): string {
-  return mkdtempSync(join(tmpdir(), 'rz-server-'));
+  return tempDir('rz-server-');
 }

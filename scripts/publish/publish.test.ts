@@ -3,16 +3,14 @@
 // kills, pruning, rollback and the package cache can be exercised in seconds.
 // The real site, a real nginx and the real build are in tests/e2e/publish.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hookScript, nginxTemplate, parseConf, renderConf, renderNginx, shellQuote, type Settings } from './lib.ts';
+import { tempDir } from '../harness/temp.ts';
 
 const cli = join(import.meta.dirname, 'cli.ts');
-const temps: string[] = [];
-afterAll(() => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
-const temp = (prefix: string) => { const d = mkdtempSync(join(tmpdir(), prefix)); temps.push(d); return d; };
+const temp = tempDir;
 
 const env = (): NodeJS.ProcessEnv => {
   const e: NodeJS.ProcessEnv = {

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPostBodies, checkPostBody, plainlyFine, rawHtmlProblems, urlScheme } from './body-check.ts';
 import { formatProblems } from './frontmatter-check.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const options = { root, isFile: (p: string) => existsSync(p) && statSync(p).isFile() };
@@ -140,7 +140,7 @@ describe('no false positives', () => {
 
   const gen = join(root, '../shared/corpus/gen.py');
   it.skipIf(!existsSync(gen))('passes the reference corpus (200 posts), with and without the fast path', () => {
-    const out = join(tmpdir(), 'rz-body-check-corpus');
+    const out = tempDir('rz-body-check-corpus-');
     expect(spawnSync('python3', [gen, '--n', '200', '--schema', 'hugo', '--out', out, '--clean']).status).toBe(0);
     const posts = readdirSync(out).map((n) => ({ path: n, source: readFileSync(join(out, n), 'utf8') }));
     expect(posts).toHaveLength(200);

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { astroCacheDir, buildFinished, cacheRoot, claim, codeKey, filesUnder, release } from './build-cache.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'rz-key-'));
+  const root = tempDir('rz-key-');
   for (const [f, text] of Object.entries({
     'src/markdown/listings/maps-diagram.ts': 'export const bands = 1;',
     'src/markdown/pipeline.test.ts': 'test',

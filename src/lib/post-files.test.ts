@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblems } from './frontmatter-check.ts';
 import { listPostFiles } from './post-files.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 
 const post = '---\ntitle: x\ndate: 2016-12-28\n---\n\nBody.\n';
 
 function folder(): { dir: string; outside: string } {
-  const base = mkdtempSync(join(tmpdir(), 'rz-post-files-'));
+  const base = tempDir('rz-post-files-');
   const dir = join(base, 'posts');
   const outside = join(base, 'elsewhere');
   mkdirSync(join(dir, 'nested'), { recursive: true });

@@ -1,12 +1,12 @@
 // The integration's two paths without Astro: indexing a built folder, and the dev
 // middleware indexing what a (fake) dev server renders, refreshed after a change.
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
 import { BuildIndex, DevIndex, indexBuiltSite } from './pagefind.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 
 const post = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><body><nav>Site chrome</nav><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p></article></body></html>`;
@@ -15,7 +15,7 @@ afterAll(() => pagefind.close());
 
 describe('indexBuiltSite', () => {
   it('indexes only pages with data-pagefind-body and writes <dir>/pagefind without the unused UIs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rz-pf-'));
+    const dir = tempDir('rz-pf-');
     mkdirSync(join(dir, 'posts/a'), { recursive: true });
     mkdirSync(join(dir, 'tags'), { recursive: true });
     writeFileSync(join(dir, 'posts/a/index.html'), post('A', 'ExInterlockedPopEntrySList here'));
@@ -61,7 +61,7 @@ describe('DevIndex', () => {
 
 describe('BuildIndex', () => {
   it('indexes pages handed over during the build, reads back only the ones that were not, and holds each once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rz-pf-build-'));
+    const dir = tempDir('rz-pf-build-');
     for (const slug of ['a', 'b']) {
       mkdirSync(join(dir, 'posts', slug), { recursive: true });
       writeFileSync(join(dir, 'posts', slug, 'index.html'), post(slug.toUpperCase(), `text of ${slug}`));
@@ -80,7 +80,7 @@ describe('BuildIndex', () => {
   it('writes byte-identical index files for the same pages, whatever order they arrive in', async () => {
     const slugs = Array.from({ length: 40 }, (_, i) => `post-${i}`);
     const build = async (order: string[], viaMiddleware: boolean) => {
-      const dir = mkdtempSync(join(tmpdir(), 'rz-pf-order-'));
+      const dir = tempDir('rz-pf-order-');
       for (const slug of slugs) {
         mkdirSync(join(dir, 'posts', slug), { recursive: true });
         writeFileSync(join(dir, 'posts', slug, 'index.html'), post(slug, `KiCheckForSListAddress ${slug} text ${slug.length}`));

@@ -1,8 +1,7 @@
 // An author's ordinary mistakes with tags, titles, dates and files, each in a real build: the
 // build either publishes what the author meant or stops with the file, the line, the field and
 // the fix, and publishes nothing.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
@@ -10,6 +9,7 @@ import { buildSite, contentWith, type BuildResult } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
 import { filesIn } from '../../src/lib/build-cache.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 
 const post = (title: string, date: string, extra = '', body = 'Body.') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -45,7 +45,7 @@ function sharedBuild(): { build: BuildResult; dir: string } {
     'big-post.md': post('Big post', '2017-01-06', '', Array.from({ length: 1800 }, (_, i) => `${para.repeat(10)}(${i})`).join('\n\n')),
     'long-listing.md': post('Long listing', '2017-01-07', '', `Intro.\n\n\`\`\`text\n${listing}\n\`\`\``),
   });
-  const outside = mkdtempSync(join(tmpdir(), 'rz-outside-'));
+  const outside = tempDir('rz-outside-');
   writeFileSync(join(outside, 'shared.md'), post('Shared from elsewhere', '2017-01-08'));
   symlinkSync(join(outside, 'shared.md'), join(dir, 'shared.md'));
   const build = buildSite('author-ok', { contentDir: dir });

@@ -1,19 +1,19 @@
 // The build caches as an author meets them: two checkouts that share one node_modules, built
 // at the same time; a warm rebuild against a cold one; a change to plugin code; a killed build.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv, root } from './support/build.ts';
 import { filesUnder } from '../../src/lib/build-cache.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
 /** A checkout of the project's HEAD with this checkout's packages linked in, as a second clone on one machine would share them. */
 function checkout(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rz-checkout-'));
+  const dir = tempDir('rz-checkout-');
   dirs.push(dir);
   const r = spawnSync('sh', ['-c', `git -C "${root}" archive HEAD | tar -x -C "${dir}"`], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);

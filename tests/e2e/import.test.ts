@@ -3,13 +3,13 @@
 // the Blogger way, images served from 127.0.0.1), the result built and put through
 // `npm run check`'s gates, then read in Chromium beside the hand-made posts of the main build.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { imageHost, png, type ImageHost } from '../../scripts/harness/image-host.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 import { launch } from './support/browser.ts';
 import { buildSite, root, type BuildResult } from './support/build.ts';
 import { serve, type Served } from './support/server.ts';
@@ -35,7 +35,7 @@ const importCli = (...args: string[]) => new Promise<{ status: number | null; st
 });
 
 beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'rz-import-e2e-'));
+  tmp = tempDir('rz-import-e2e-');
   host = await imageHost({ '/s1600/address-space.png': png(640, 360, [30, 90, 170]), '/s320/address-space.png': png(320, 180, [30, 90, 170]), '/s1600/no-alt.png': png(200, 100, [200, 60, 60]) });
   cpSync(fixtures, join(tmp, 'export'), { recursive: true });
   for (const f of [join(tmp, 'export/blog-12-30-2016.xml'), join(tmp, 'export/Takeout/Blogger/Blogs/Ring Zero/feed.atom')])
@@ -54,7 +54,6 @@ afterAll(async () => {
   await imported?.close();
   await handMade?.close();
   await host?.close();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 async function open(served: Served, path: string, width = 1280): Promise<Page> {

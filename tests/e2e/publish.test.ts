@@ -3,8 +3,7 @@
 // `live` with deploy/nginx.conf on 127.0.0.1. The tests run in order: each starts from the
 // site the previous one left.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support/build.ts';
@@ -13,6 +12,7 @@ import { ensureNginx, startNginx, type Nginx } from './support/nginx.ts';
 import {
   addPost, authorRepo, cloneAuthor, git, liveTarget, makeServerDir, publishCli, publishCliWith, push, startPush,
 } from './support/publish.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 
 const post = (title: string, date = '2026-11-20') => `title: "${title}"\ndate: ${date}\ntags: [publishing]`;
 const nginxCheck = ensureNginx();
@@ -45,7 +45,7 @@ describe('publishing with git push', () => {
     const seed = publishCli('seed-cache', server, '--from', root, '--lockfile', join(author, 'package-lock.json'));
     expect(seed.code, seed.output).toBe(0);
     if ('bin' in nginxCheck) {
-      web = await startNginx(nginxCheck.bin, server, mkdtempSync(join(tmpdir(), 'rz-nginx-')));
+      web = await startNginx(nginxCheck.bin, server, tempDir('rz-nginx-'));
       expect(configure().code).toBe(0); // now with the reload that makes nginx send a new release's headers
     }
   });

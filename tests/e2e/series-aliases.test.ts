@@ -2,9 +2,8 @@
 // box and pages with drafts and scheduled parts left out, the errors named by file and line, the
 // redirect pages at old paths (in Chromium, under the site's CSP), and nginx's 301s for them.
 import { createServer } from 'node:http';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +12,7 @@ import { launch } from './support/browser.ts';
 import { buildSite, contentWith, type BuildResult } from './support/build.ts';
 import { ensureNginx, startNginx } from './support/nginx.ts';
 import { filesIn } from '../../src/lib/build-cache.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
 
 const post = (title: string, date: string, extra = '', body = 'Body of the post.') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -226,10 +226,10 @@ describe('old URLs (aliases)', () => {
   const nginx = ensureNginx();
   it.skipIf('skip' in nginx)('a renamed post\'s old URL gets a 301 to the new one from nginx running deploy/nginx.conf', async () => {
     if (!('bin' in nginx)) return;
-    const dir = mkdtempSync(join(tmpdir(), 'rz-alias-srv-'));
+    const dir = tempDir('rz-alias-srv-');
     chmodSync(dir, 0o755); // nginx's workers (nobody, under root) read through it
     symlinkSync(site.outDir, join(dir, 'live'));
-    const web = await startNginx(nginx.bin, dir, mkdtempSync(join(tmpdir(), 'rz-alias-nginx-')));
+    const web = await startNginx(nginx.bin, dir, tempDir('rz-alias-nginx-'));
     try {
       for (const old of ['/posts/boot-two-old/', '/posts/boot-two-old', '/2019/12/boot-loader.html']) {
         const r = await fetch(`${web.url}${old}`, { redirect: 'manual' });

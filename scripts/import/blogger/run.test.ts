@@ -1,10 +1,10 @@
 // The import as a whole, on real files in a temporary folder and images from 127.0.0.1: both
 // schemas, running it again, edits kept, clashes, downloads that fail, and every bad input.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageHost, png, type ImageHost } from '../../harness/image-host.ts';
+import { tempDir } from '../../harness/temp.ts';
 import { importBlogger, manifestFile } from './run.ts';
 import { ImportError } from './problems.ts';
 import { formatReport } from './report.ts';
@@ -14,9 +14,9 @@ let host: ImageHost;
 let tmp: string;
 beforeAll(async () => {
   host = await imageHost({ '/s1600/address-space.png': png(64, 36, [30, 90, 170]), '/s1600/no-alt.png': png(20, 10, [200, 60, 60]) });
-  tmp = mkdtempSync(join(tmpdir(), 'rz-import-'));
+  tmp = tempDir('rz-import-');
 });
-afterAll(async () => { await host.close(); rmSync(tmp, { recursive: true, force: true }); });
+afterAll(async () => { await host.close(); });
 
 let n = 0;
 const folder = () => join(tmp, `case-${++n}`);

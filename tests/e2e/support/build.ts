@@ -1,9 +1,9 @@
 // Real `astro build`s for the end-to-end tests (scripts/astro-build.ts), each into .test-build/<name>,
 // with the tests' own cache folder: the default site, a base path, other folders of posts.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { astroBuild, cleanEnv, projectRoot } from '../../../scripts/astro-build.ts';
+import { tempDir } from '../../../scripts/harness/temp.ts';
 
 export { cleanEnv };
 
@@ -31,7 +31,7 @@ export function buildSite(name: string, opts: { base?: string; contentDir?: stri
 
 /** A temporary copy of content/posts, plus extra files, for builds that need other posts. */
 export function contentWith(extra: Record<string, string>, keepSeeds = true): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rz-content-'));
+  const dir = tempDir('rz-content-');
   if (keepSeeds) cpSync(join(root, 'content/posts'), dir, { recursive: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
