@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -23,7 +23,7 @@ describe('raw HTML that runs script', () => {
   });
 
   it('reports any on* attribute on the line of the attribute', () => {
-    expect(lines('<img src="a.png"\n     onerror="alert(1)">\n\nA <b onclick=go()>bold</b> and <svg onload=x>; <svg/onload=x> is text, not a tag.\n')).toEqual([
+    expect(lines('<img src="a.png" alt=""\n     onerror="alert(1)">\n\nA <b onclick=go()>bold</b> and <svg onload=x>; <svg/onload=x> is text, not a tag.\n')).toEqual([
       [7, 'raw HTML event-handler attribute onerror= on <img> is not allowed in a post'],
       [9, 'raw HTML event-handler attribute onclick= on <b> is not allowed in a post'],
       [9, 'raw HTML event-handler attribute onload= on <svg> is not allowed in a post'],
@@ -72,6 +72,29 @@ describe('raw HTML that runs script', () => {
   });
 });
 
+describe('images', () => {
+  const dir = tempDir('rz-body-images-');
+  mkdirSync(join(dir, 'with-images'), { recursive: true });
+  writeFileSync(join(dir, 'with-images/stack.png'), 'png');
+  const post = (body: string) => checkPostBody({ path: relative(root, join(dir, 'with-images/index.md')), source: fm + body }, options);
+  it('stops an image without alt text, with the line and how to write one (or mark it decoration)', () => {
+    const [p] = post('Text.\n\n![](./stack.png)\n');
+    expect(p).toMatchObject({ line: 8, field: 'body', severity: 'error', message: 'the image ./stack.png has no alt text' });
+    expect(p!.fix).toContain('![The kernel stack at the fault](./stack.png)');
+    expect(p!.fix).toContain('<img src="./stack.png" alt="">');
+    expect(post('![The kernel stack](./stack.png)\n')).toEqual([]);
+  });
+  it('stops a raw <img> without an alt attribute, and lets alt="" through as decoration', () => {
+    expect(post('<img src="./stack.png">\n').map((p) => [p.line, p.message])).toEqual([[6, 'this <img> has no alt attribute']]);
+    expect(post('<img src="./stack.png" alt="">\n')).toEqual([]);
+  });
+  it('names a missing image file with the post, the line and the path looked for', () => {
+    const problems = post('Intro.\n\n![The stack](./Stack.png)\n\n![Remote](https://example.org/x.png)\n');
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[8, `the image ./Stack.png is not there: ${relative(root, join(dir, 'with-images/Stack.png'))} does not exist`]]);
+    expect(problems[0]!.fix).toContain('<slug>/index.md');
+  });
+});
+
 describe('code fences', () => {
   it('warns of a listing over 5,000 lines, on its line, and not of one of 5,000', () => {
     const listing = (n: number) => `Intro.\n\n\`\`\`text\n${Array.from({ length: n }, (_, i) => `line ${i}`).join('\n')}\n\`\`\`\n`;
@@ -116,7 +139,7 @@ describe('MDX', () => {
   });
 
   it('reports script, handlers on HTML elements, javascript: URLs and open fences in .mdx', () => {
-    expect(lines('<script>{"alert(1)"}</script>\n\n<img src="a.png" onError="x" />\n\n<a href="javascript:x">a</a> <a href={"javascript:y"}>b</a>\n\n<Sim onChange="ok: a component prop" />\n\n```js\nopen\n', 'content/posts/a.mdx')).toEqual([
+    expect(lines('<script>{"alert(1)"}</script>\n\n<img src="a.png" alt="" onError="x" />\n\n<a href="javascript:x">a</a> <a href={"javascript:y"}>b</a>\n\n<Sim onChange="ok: a component prop" />\n\n```js\nopen\n', 'content/posts/a.mdx')).toEqual([
       [6, '<script> is not allowed in a post'],
       [8, 'event-handler attribute onError= on <img> is not allowed in a post'],
       [10, 'a javascript: URL in href= on <a> is not allowed in a post'],

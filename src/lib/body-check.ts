@@ -1,5 +1,6 @@
 // Checks every post's body before Astro builds: raw HTML that would run script (<script>, on*=,
-// javascript: URLs), code fences left open, MDX that does not parse or imports a missing file.
+// javascript: URLs), code fences left open, MDX that does not parse or imports a missing file,
+// images without alt text or whose file is not there.
 // Parsed with the micromark extensions Astro's Markdown and MDX use, so lines match what they see.
 import { dirname, relative, resolve } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -19,6 +20,8 @@ export interface BodyCheckOptions {
 
 const islandFix = 'to add behaviour, write the post as .mdx and embed an island component (README.md: "Embedding an island in a post"); to show HTML as code, put it in a fenced listing';
 const urlFix = 'link to an https: URL; behaviour belongs in an island component in an .mdx post (README.md: "Embedding an island in a post")';
+const altFix = (url: string) => `describe what the image shows in the brackets, e.g. \`![The kernel stack at the fault](${url})\`; an image that is only decoration is written as HTML with an empty alt: \`<img src="${url}" alt="">\``;
+const imageFileFix = 'check the file name (case counts), and that the image sits beside the post: a post with images is a folder, <slug>/index.md, with the images in it (README.md, "A post with images")';
 const importFix = 'check the path: components live in src/components/; import them root-relative, e.g. `import Simulator from \'/src/components/slist/Simulator.tsx\';`';
 /** Attributes whose value is a URL a browser may load or navigate to. */
 const urlAttributes = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'poster', 'background', 'cite', 'codebase']);
@@ -44,6 +47,8 @@ export function rawHtmlProblems(html: string, line = 1): Hit[] {
       const el = child as P.Element;
       const at = line + (el.sourceCodeLocation?.startLine ?? 1) - 1;
       if (el.tagName === 'script') hits.push({ line: at, message: 'raw HTML <script> is not allowed in a post', fix: islandFix });
+      if (el.tagName === 'img' && !el.attrs.some((a) => a.name === 'alt'))
+        hits.push({ line: at, message: 'this <img> has no alt attribute', fix: altFix(el.attrs.find((a) => a.name === 'src')?.value ?? 'image.png') });
       for (const a of el.attrs) {
         const name = a.prefix ? `${a.prefix}:${a.name}` : a.name;
         const aLine = line + (el.sourceCodeLocation?.attrs?.[a.name]?.startLine ?? el.sourceCodeLocation?.startLine ?? 1) - 1;
@@ -60,7 +65,7 @@ export function rawHtmlProblems(html: string, line = 1): Hit[] {
 }
 
 interface Node {
-  type: string; children?: Node[]; value?: string; url?: string; name?: string | null; lang?: string | null;
+  type: string; children?: Node[]; value?: string; url?: string; alt?: string | null; name?: string | null; lang?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
   data?: { estree?: { body?: { type: string; source?: { value?: unknown }; loc?: { start: { line: number } } }[] } };
@@ -86,6 +91,14 @@ function fenceClosed(lines: readonly string[], node: Node, quotes: number): { cl
   return { closed: close.test(last), fence };
 }
 
+/** The file a Markdown image beside the post names (`./x.png`, `x.png`), or undefined for a URL or a site path. */
+function localImage(url: string, postFile: string): string | undefined {
+  if (!url || urlScheme(url) || url.startsWith('/') || url.startsWith('#')) return undefined;
+  let path = url.replace(/[?#].*$/, '');
+  try { path = decodeURI(path); } catch { /* as written */ }
+  return resolve(dirname(postFile), path);
+}
+
 /** The file an import names, or undefined when it resolves (or is not a path this check can judge). */
 function missingImport(spec: string, postFile: string, { root, isFile }: BodyCheckOptions): string | undefined {
   const path = spec.replace(/[?#].*$/, '');
@@ -103,7 +116,7 @@ function missingImport(spec: string, postFile: string, { root, isFile }: BodyChe
  * start, indented or nested fences, entities, "script:") says false, and the full check runs.
  */
 export function plainlyFine(body: string): boolean {
-  if (/<script|[\s/"']on[a-z]+\s*=|&#|&[a-z][a-z0-9]*;/i.test(body)) return false;
+  if (/<script|[\s/"']on[a-z]+\s*=|&#|&[a-z][a-z0-9]*;|!\[|<img/i.test(body)) return false; // images: their alt text and file are checked
   if (body.replace(/[\s\\]/g, '').toLowerCase().includes('script:')) return false;
   let fence: string | undefined; // the open fence's run of ` or ~
   for (const line of body.split('\n')) {
@@ -155,6 +168,12 @@ export function checkPostBody({ path, source }: PostSource, options: BodyCheckOp
         break;
       case 'link': case 'image': case 'definition':
         if (node.url && scriptScheme(node.url)) add(line, 'body', `a ${urlScheme(node.url)}: URL in a Markdown ${node.type === 'image' ? 'image' : 'link'} is not allowed in a post`, urlFix);
+        else if (node.type === 'image') {
+          const url = node.url ?? '';
+          if (!node.alt?.trim()) add(line, 'body', `the image ${url} has no alt text`, altFix(url));
+          const file = localImage(url, postFile);
+          if (file && !options.isFile(file)) add(line, 'body', `the image ${url} is not there: ${relative(options.root, file)} does not exist`, imageFileFix);
+        }
         break;
       case 'code': {
         const f = fenceClosed(lines, node, quotes);
@@ -167,6 +186,7 @@ export function checkPostBody({ path, source }: PostSource, options: BodyCheckOp
         const name = node.name ?? '';
         const intrinsic = /^[a-z]/.test(name) && !name.includes('.');
         if (name.toLowerCase() === 'script') add(line, 'body', '<script> is not allowed in a post', islandFix);
+        if (name === 'img' && !(node.attributes ?? []).some((a) => a.type !== 'mdxJsxAttribute' || a.name === 'alt')) add(line, 'body', 'this <img> has no alt attribute', altFix('image.png'));
         for (const a of node.attributes ?? []) {
           if (a.type !== 'mdxJsxAttribute' || !a.name) continue;
           const value = typeof a.value === 'string' ? a.value : (a.value as { value?: string } | null)?.value ?? '';

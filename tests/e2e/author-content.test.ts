@@ -29,6 +29,14 @@ function expectRejected(name: string, file: string, source: string, expected: Re
   return build;
 }
 
+describe('images stop the build when a reader would miss what they show', () => {
+  it('an image without alt text, and one whose file is not there, each with the file, line and fix', () => {
+    const build = expectRejected('images', 'bad-images.md', `${fm('Images')}A screenshot:\n\n![](/favicon.svg)\n\n![The stack](./no-such.png)\n`,
+      problem('bad-images.md', 8, 'body', 'the image /favicon.svg has no alt text', 'fix: describe what the image shows in the brackets'));
+    expect(plain(build.output)).toMatch(/bad-images\.md:10: error in body: the image \.\/no-such\.png is not there: .*no-such\.png does not exist\./);
+  });
+});
+
 describe('raw HTML that would run script stops the build', () => {
   it('<script>', () => {
     expectRejected('script', 'bad-script.md', `${fm('Script')}Some text.\n\n<script>alert(document.cookie)</script>\n`,
