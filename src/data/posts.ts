@@ -7,6 +7,7 @@ import { readSettings } from '../lib/settings.ts';
 import { showTags, tagSpellings } from '../lib/tags.ts';
 import { groupSeries, type SeriesRef } from '../lib/series.ts';
 import { joinBase, postPath, seriesPath, tagPath } from '../lib/routes.ts';
+import { isFolderPost } from '../lib/slugs.ts';
 import type { ArchivedComment } from '../lib/comments.ts';
 
 export interface Post extends PostMeta {
@@ -45,7 +46,7 @@ export function getPosts(): Promise<Post[]> {
     const entries = await getCollection('posts');
     // a post in a folder of its own may have comments beside it; the collection keys them by that folder
     const comments = new Map((await getCollection('comments')).map((c) => [c.id, c.data.comments]));
-    const folderOf = (file: string | undefined) => (file && /(^|[\\/])index\.mdx?$/.test(file) ? resolve(file, '..') : '');
+    const folderOf = (file: string | undefined) => (file && isFolderPost(file) ? resolve(file, '..') : '');
     const posts: Post[] = entries.map((entry) => {
       const body = entry.body ?? '';
       return {

@@ -6,6 +6,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, Root } from 'hast';
 import { z } from 'zod';
+import { isValidDateString } from './instants.ts';
 
 export interface ArchivedComment {
   /** The name the reader gave. */
@@ -48,7 +49,7 @@ export function sanitizeComment(html: string): string {
   return toHtml(tree).trim();
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the day as YYYY-MM-DD');
+const day = z.string().refine((d) => d.length === 10 && isValidDateString(d), 'write the day as YYYY-MM-DD');
 /** What a comments.json holds (the import writes it; the site reads it through this). */
 export const commentsSchema = z.object({
   comments: z.array(z.object({ author: z.string(), date: day, html: z.string() })),

@@ -21,9 +21,12 @@ export function slugFromPath(path: string): string {
   const parts = path.split(/[\\/]/);
   const name = parts.pop() ?? path;
   const folder = parts.pop();
-  if (folder && /^index\.(md|mdx)$/.test(name)) return folder;
+  if (folder && isFolderPost(name)) return folder;
   return name.replace(/\.(md|mdx|markdown)$/i, '');
 }
+
+/** Whether a post file is its folder's index (`name/index.md`): the folder is the post's, images and comments beside it. */
+export const isFolderPost = (path: string): boolean => /(^|[\\/])index\.mdx?$/.test(path);
 
 /** Case folded, compatibility forms unified, accents dropped from Latin letters only (й stays й). */
 export function foldWord(word: string): string {

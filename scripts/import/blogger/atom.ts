@@ -19,6 +19,8 @@ export interface Entry {
   updated: string;
   labels: string[];
   draft: boolean;
+  /** Takeout's status (LIVE, DRAFT, and for comments perhaps PENDING or SPAM), when it has one. */
+  status: string | undefined;
   trashed: boolean;
   /** The post's path on the old blog (`/2016/12/slug.html`), when it had one. */
   oldPath: string | undefined;
@@ -31,7 +33,7 @@ export interface Entry {
   line: number;
 }
 
-export interface Feed { schema: Schema; entries: Entry[]; blogTimeZone: string | undefined }
+export interface Feed { schema: Schema; entries: Entry[] }
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const APP = 'http://purl.org/atom/app#';
@@ -62,13 +64,12 @@ export function atomReader(file: string) {
   let rootSeen = false;
   let legacyMarks = 0;
   let takeoutMarks = 0;
-  let blogTimeZone: string | undefined;
   let entry: (Entry & { kindSet: boolean }) | undefined;
   let text: string[] | undefined; // the text of the element being collected
   const path: string[] = []; // element local names inside the current entry
 
   const fresh = (line: number): Entry & { kindSet: boolean } => ({
-    id: '', kind: 'other', kindSet: false, title: '', html: '', published: '', updated: '', labels: [], draft: false, trashed: false,
+    id: '', kind: 'other', kindSet: false, title: '', html: '', published: '', updated: '', labels: [], draft: false, status: undefined, trashed: false,
     oldPath: undefined, oldOrigin: undefined, parent: undefined, author: '', line,
   });
   const collects = (tag: SaxesTagNS) => {
@@ -136,7 +137,7 @@ export function atomReader(file: string) {
       else if (tag.uri === BLOGGER_2018) {
         takeoutMarks++;
         if (p === 'type') { entry.kind = kindOfTakeout(value); entry.kindSet = true; }
-        else if (p === 'status') entry.draft = value.trim().toUpperCase() === 'DRAFT';
+        else if (p === 'status') { entry.status = value.trim().toUpperCase(); entry.draft = entry.status === 'DRAFT'; }
         else if (p === 'trashed') entry.trashed = value.trim() !== '';
         else if (p === 'filename') entry.oldPath = value.trim() || undefined;
         else if (p === 'parent') entry.parent = value.trim() || undefined;
@@ -148,8 +149,6 @@ export function atomReader(file: string) {
   function finishEntry(e: Entry & { kindSet: boolean }) {
     const { kindSet, ...plain } = e;
     if (!kindSet) return; // not a Blogger entry (e.g. a plain Atom feed's)
-    // A legacy backup keeps the blog's settings as entries: the time zone is one of them.
-    if (plain.kind === 'settings' && /\.settings\.BLOG_TIME_ZONE$/.test(plain.id)) blogTimeZone = plain.html.trim() || undefined;
     if (plain.kind === 'post' && plain.draft) plain.oldPath = undefined; // a draft's link is an editor URL
     entries.push(plain);
   }
@@ -161,7 +160,7 @@ export function atomReader(file: string) {
       if (!rootSeen) throw notBlogger(file, 'it is empty');
       if (!legacyMarks && !takeoutMarks)
         throw notBlogger(file, 'it is an Atom feed without Blogger\'s post, page and comment markers (a blog\'s public feed, or another site\'s)');
-      return { schema: takeoutMarks > 0 ? 'takeout' : 'legacy', entries, blogTimeZone };
+      return { schema: takeoutMarks > 0 ? 'takeout' : 'legacy', entries };
     },
   };
 }

@@ -26,7 +26,8 @@ export function classify(entries: readonly Entry[]): Classified {
   }
   const keys = new Set(posts.map((p) => postKey(p.id)));
   for (const e of entries) {
-    if (e.kind !== 'comment' || e.trashed) continue;
+    // only published comments: not one waiting for moderation, marked as spam, or in the bin
+    if (e.kind !== 'comment' || e.trashed || (e.status !== undefined && e.status !== 'LIVE')) continue;
     const key = e.parent ? postKey(e.parent) : '';
     if (!keys.has(key)) { skipped.orphanComments++; continue; }
     const list = comments.get(key) ?? [];

@@ -1,6 +1,7 @@
 // Downloads a post's images into its folder: bounded in time, size and number at once; a
 // failure is reported, never fatal. Node glue (fetch); the naming is pure and tested.
 import { createHash } from 'node:crypto';
+import { imageFile as imageExt } from './rehype-blogger-images.ts';
 
 export interface ImageLimits { timeoutMs: number; maxBytes: number; concurrency: number }
 export const defaultLimits: ImageLimits = { timeoutMs: 20_000, maxBytes: 20 * 1024 * 1024, concurrency: 4 };
@@ -8,15 +9,16 @@ export const defaultLimits: ImageLimits = { timeoutMs: 20_000, maxBytes: 20 * 10
 export type Fetched = { ok: true; bytes: Buffer; ext: string } | { ok: false; reason: string };
 
 const extOfType: Record<string, string> = {
-  'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp', 'image/avif': '.avif', 'image/svg+xml': '.svg', 'image/bmp': '.bmp',
+  'image/png': '.png', 'image/jpeg': '.jpg', 'image/jpg': '.jpg', 'image/pjpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp', 'image/avif': '.avif', 'image/svg+xml': '.svg', 'image/bmp': '.bmp',
 };
-const imageExt = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
 
 /** A file name for the image at `url` (its own name, made safe; `fallback` when it has none), unique among `taken`. */
 export function imageFileName(url: string, ext: string, taken: ReadonlySet<string>, fallback: string): string {
   let name = '';
   try { name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? ''); } catch { /* no name */ }
   name = name.replace(/=[swh]\d+.*$/, '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  // a name of Blogger's own (`AVvXsEi…`, hundreds of characters) says nothing: number it instead
+  if (name.length > 60) name = '';
   if (!imageExt.test(name)) name = `${name.replace(/\.[a-z0-9]{1,5}$/i, '') || fallback}${ext}`;
   if (/^(index\.mdx?|comments\.json)$/i.test(name)) name = `image-${name}`;
   let out = name;
@@ -29,7 +31,7 @@ export async function fetchImage(url: string, limits: ImageLimits): Promise<Fetc
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     const res = await fetch(url, { signal, redirect: 'follow' });
-    if (!res.ok) return { ok: false, reason: `HTTP ${res.status}` };
+    if (!res.ok) { await res.body?.cancel(); return { ok: false, reason: `HTTP ${res.status}` }; }
     const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const fromName = imageExt.exec(new URL(res.url || url).pathname)?.[0]?.toLowerCase().replace('.jpeg', '.jpg');
     const ext = extOfType[type] ?? (type === 'application/octet-stream' || type === '' ? fromName : undefined);

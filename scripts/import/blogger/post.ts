@@ -70,7 +70,9 @@ export function pointOldLinks(tree: MdRoot, oldPaths: ReadonlyMap<string, string
     let u: URL;
     try { u = new URL(n.url); } catch { return; }
     if (!/\.blogspot\.[a-z.]+$/i.test(u.hostname) && !origins.has(u.origin)) return;
-    const slug = oldPaths.get(decodeURI(u.pathname));
+    let path = u.pathname;
+    try { path = decodeURI(path); } catch { /* a stray %: as written */ }
+    const slug = oldPaths.get(path);
     if (!slug) return;
     // relative (from /posts/<this>/ to /posts/<that>/), so it holds under any base path
     n.url = `../../${postPath(slug)}${u.hash}`;

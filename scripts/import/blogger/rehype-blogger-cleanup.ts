@@ -40,7 +40,7 @@ export function rehypeBloggerCleanup() {
           if (italic) inner = [{ type: 'element', tagName: 'em', properties: {}, children: inner }];
           if (bold) inner = [{ type: 'element', tagName: 'strong', properties: {}, children: inner }];
           parent.children.splice(index, 1, ...inner);
-          return [SKIP, index + 1] as [typeof SKIP, number];
+          return index; // visit the <strong>/<em> and what is inside it
         }
         return unwrap(parent, index, node);
       }

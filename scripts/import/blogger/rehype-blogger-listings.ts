@@ -155,8 +155,8 @@ function transformChildren(parent: Parent, file: VFile, font: Font): void {
     endRun();
     if (node) {
       if (node.tagName === 'pre') {
-        const f = fontOf(node) ?? font;
-        if (isProsePre(node, f)) out.push(...prosePre(node));
+        // a browser gives <pre> its own monospace font: only a font set on it or inside it counts
+        if (isProsePre(node, fontOf(node))) out.push(...prosePre(node));
         else out.push(listing(preLines(node), file, languageHint(String(classOf(node) ?? '')) ?? languageHint(String(classOf(firstCode(node)) ?? ''))));
       } else if (flow.has(node.tagName)) {
         transformChildren(node, file, fontOf(node) ?? font);
@@ -167,14 +167,48 @@ function transformChildren(parent: Parent, file: VFile, font: Font): void {
       }
     } else if (it.kind === 'group') {
       const children = inlineListings(it.nodes, file, font);
-      if (parent.type === 'element' && parent.tagName === 'p' && list.length === 1) out.push(...children);
-      else out.push(el('p', children as ElementContent[]));
+      const parts = splitAtBlocks(children);
+      if (parts.length === 1 && !isBlockNode(parts[0]![0]!) && parent.type === 'element' && parent.tagName === 'p' && list.length === 1) out.push(...children);
+      // a listing found inside the paragraph splits it: the prose before, the listing, the prose after
+      else for (const part of parts) out.push(...(isBlockNode(part[0]!) ? part : [el('p', part as ElementContent[])]));
     }
   }
   endRun();
   // a <p> split into paragraphs (or holding a listing) holds blocks now
   if (parent.type === 'element' && parent.tagName === 'p' && out.some((n) => n.type === 'element' && isBlock(n))) parent.tagName = 'div';
   parent.children = out as typeof parent.children;
+}
+
+const isBlockNode = (n: RootContent) => n.type === 'element' && isBlock(n);
+
+/** Phrasing split around the blocks in it (each block alone), line breaks at a run's edges dropped. */
+function splitAtBlocks(nodes: RootContent[]): RootContent[][] {
+  const parts: RootContent[][] = [];
+  let run: RootContent[] = [];
+  const close = () => {
+    while (run.length && (isBr(run[0]!) || isBlankText(run[0]!))) run.shift();
+    while (run.length && (isBr(run.at(-1)!) || isBlankText(run.at(-1)!))) run.pop();
+    if (run.length) parts.push(run);
+    run = [];
+  };
+  for (const n of nodes) { if (isBlockNode(n)) { close(); parts.push([n]); } else run.push(n); }
+  close();
+  return parts;
+}
+
+/**
+ * An inline element that holds blocks (Blogger wraps a whole post in `<span style="font-family:
+ * Arial">` when the author picks a font) is a block itself, as the browser lays it out.
+ */
+function blockInlines(node: Root | Element): void {
+  for (const c of node.children) {
+    if (c.type !== 'element') continue;
+    blockInlines(c);
+    if ((c.tagName === 'span' || c.tagName === 'font') && c.children.some((k) => k.type === 'element' && isBlock(k))) {
+      if (c.tagName === 'font' && c.properties['face'] !== undefined) c.properties = { style: `font-family: ${String(c.properties['face'])}` };
+      c.tagName = 'div';
+    }
+  }
 }
 
 /** Containers whose runs of phrasing are paragraphs (a list item's or a cell's are not). */
@@ -212,6 +246,7 @@ function inlineListings(nodes: RootContent[], file: VFile, font: Font): RootCont
 export function rehypeBloggerListings() {
   return (tree: Root, file: VFile) => {
     file.data.listings ??= [];
+    blockInlines(tree);
     transformChildren(tree, file, undefined);
   };
 }

@@ -10,6 +10,8 @@ export interface ImportReport {
   written: Array<{ file: string; title: string; isNew: boolean }>;
   unchanged: Array<{ file: string; title: string }>;
   kept: Array<{ file: string; title: string }>;
+  /** Posts of the last import whose folder the author deleted or moved: not written again. */
+  removed: Array<{ file: string; title: string }>;
   clashes: Array<{ title: string; file: string; why: string }>;
   drafts: number;
   skipped: { pages: string[]; trashed: string[]; settings: number; template: number; other: number };
@@ -46,6 +48,7 @@ export function formatReport(r: ImportReport): string {
   for (const w of r.written) out.push(`  ${w.isNew ? 'new' : 'updated'}: ${w.file}`);
   const eye = [
     ...r.kept.map((k) => `${k.file}: edited since the last import, so kept as it is ("${k.title}"); --force overwrites it`),
+    ...r.removed.map((k) => `${k.file}: gone since the last import (deleted or moved), so not written again ("${k.title}"); --force writes it back`),
     ...r.clashes.map((c) => `"${c.title}" is already in ${c.file} (${c.why}), so it was not imported again; delete that file and run again to take the imported copy`),
     ...r.listings.filter((l) => l.lang === 'text').map((l) => `${at(l)}: a listing in no language this import recognises: shown as plain text; name its language on the fence if it has one`),
     ...r.notices.map((n) => `${at(n)}: ${n.message}`),

@@ -1,6 +1,6 @@
 // The import as a whole, on real files in a temporary folder and images from 127.0.0.1: both
 // schemas, running it again, edits kept, clashes, downloads that fail, and every bad input.
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageHost, png, type ImageHost } from '../../harness/image-host.ts';
@@ -174,7 +174,67 @@ describe('posts the export holds', () => {
   });
 });
 
+describe('running it again after things changed', () => {
+  it('gives an image it could not fetch alt text from its file name, so the post still builds', async () => {
+    const out = folder();
+    await importBlogger({ input: write(backup(post('1', 'Shots', '<div><img src="https://1.bp.blogspot.com/-a/s1600/kernel-stack.png" /></div>'))), out, images: false });
+    expect(readFileSync(join(out, 'shots/index.md'), 'utf8')).toContain('![kernel-stack](https://1.bp.blogspot.com/-a/s1600/kernel-stack.png)');
+  });
+
+  it('keeps a fetched image\'s name when a new image of the same name is added before it', async () => {
+    const out = folder();
+    const img = (path: string, alt: string) => `<img src="${host.origin}${path}" alt="${alt}" />`;
+    await importBlogger({ input: write(backup(post('1', 'Pics', `<div>${img('/s1600/address-space.png', 'first')}</div>`))), out });
+    const first = readFileSync(join(out, 'pics/address-space.png'));
+    const hostB = await imageHost({ '/other/address-space.png': png(8, 8, [0, 200, 0]), '/s1600/address-space.png': first });
+    try {
+      await importBlogger({ input: write(backup(post('1', 'Pics', `<div>${img('/other/address-space.png', 'new').replace(host.origin, hostB.origin)}<br />${img('/s1600/address-space.png', 'first')}</div>`))), out });
+      const md = readFileSync(join(out, 'pics/index.md'), 'utf8');
+      expect(md).toContain('![first](./address-space.png)');
+      expect(md).toContain('![new](./address-space-2.png)');
+      expect(readFileSync(join(out, 'pics/address-space.png'))).toEqual(first);
+      expect(readFileSync(join(out, 'pics/address-space-2.png'))).not.toEqual(first);
+    } finally { await hostB.close(); }
+  });
+
+  it('does not bring back a post the author deleted, and removes a comments file whose comments are gone', async () => {
+    const out = folder();
+    const comment = (id: string, parent: string, status = '') => `<entry><id>tag:blogger.com,1999:blog-1.post-${id}</id><published>2017-03-02T10:00:00.000+01:00</published>` +
+      `<category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#comment'/><content type='html'>nice${status}</content>` +
+      `<author><name>r</name></author><thr:in-reply-to xmlns:thr='http://purl.org/syndication/thread/1.0' ref='tag:blogger.com,1999:blog-1.post-${parent}'/></entry>`;
+    await importBlogger({ input: write(backup(post('1', 'Kept', '<div>a</div>') + post('2', 'Deleted', '<div>b</div>') + comment('9', '1'))), out });
+    expect(existsSync(join(out, 'kept/comments.json'))).toBe(true);
+    rmSync(join(out, 'deleted'), { recursive: true });
+    const r = await importBlogger({ input: write(backup(post('1', 'Kept', '<div>a</div>') + post('2', 'Deleted', '<div>b</div>'))), out });
+    expect(existsSync(join(out, 'deleted'))).toBe(false);
+    expect(formatReport(r)).toMatch(/deleted\/index\.md: gone since the last import \(deleted or moved\), so not written again/);
+    expect(existsSync(join(out, 'kept/comments.json'))).toBe(false);
+  });
+
+  it('archives only published comments (Takeout keeps ones waiting for moderation and spam)', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'Blogs/B'), { recursive: true });
+    const e = (id: string, type: string, status: string, extra = '') => `<entry><id>tag:blogger.com,1999:blog-1.post-${id}</id><blogger:type>${type}</blogger:type><blogger:status>${status}</blogger:status>` +
+      `<author><name>n${id}</name></author><title>T${id}</title><content type='html'>c${id}</content><published>2017-01-0${id}T10:00:00Z</published><updated>2017-01-0${id}T10:00:00Z</updated>${extra}<blogger:trashed></blogger:trashed></entry>`;
+    writeFileSync(join(dir, 'Blogs/B/feed.atom'), `<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>${e('1', 'POST', 'LIVE', '<blogger:filename>/2017/01/t.html</blogger:filename>')}` +
+      `${e('2', 'COMMENT', 'LIVE', '<blogger:parent>tag:blogger.com,1999:blog-1.post-1</blogger:parent>')}${e('3', 'COMMENT', 'PENDING', '<blogger:parent>tag:blogger.com,1999:blog-1.post-1</blogger:parent>')}` +
+      `${e('4', 'COMMENT', 'SPAM', '<blogger:parent>tag:blogger.com,1999:blog-1.post-1</blogger:parent>')}</feed>`);
+    const out = folder();
+    await importBlogger({ input: dir, out });
+    expect(JSON.parse(readFileSync(join(out, 't1/comments.json'), 'utf8')).comments.map((c: { author: string }) => c.author)).toEqual(['n2']);
+  });
+});
+
 describe('bad input: a clear error, nothing written', () => {
+  it('a post without a readable time names the line', async () => {
+    const out = folder();
+    const input = write(backup(`\n${post('1', 'x', 'y').replace(/<published>[^<]*<\/published>/, '<published></published>')}`));
+    const err = await importBlogger({ input, out }).then(() => undefined, (e: unknown) => e) as ImportError;
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.format()).toMatch(/export\.xml:2: the post "x" or one of its comments has no readable time/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   const refused = async (input: string, message: RegExp, fix: RegExp, extra: { maxBytes?: number; blog?: string } = {}) => {
     const out = folder();
     const err = await importBlogger({ input, out, ...extra }).then(() => undefined, (e: unknown) => e);

@@ -2,7 +2,7 @@
 // written), then writes each post into its own folder under --out (index.md, its images, its
 // comments.json), remembering what it wrote in .blogger-import.json so that running it again
 // changes nothing, and never overwrites a post the author has edited since (unless --force).
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Image } from 'mdast';
 import { parse as parseYaml } from 'yaml';
@@ -49,7 +49,8 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
 
   const feed = await readFeed(input.file);
   const { posts, comments, skipped } = classify(feed.entries);
-  const tz = o.timeZone ?? (feed.schema === 'takeout' ? input.settingsTimeZone : undefined);
+  const settingsTz = input.settingsTimeZone && isTimeZone(input.settingsTimeZone) ? input.settingsTimeZone : undefined;
+  const tz = o.timeZone ?? (feed.schema === 'takeout' ? settingsTz : undefined);
   const tzNote = o.timeZone ? `days are in ${o.timeZone} (--time-zone)`
     : feed.schema === 'legacy' ? 'days are the blog\'s own (the backup\'s times carry its offset)'
       : tz ? `days are in ${tz}, the blog's time zone from Takeout's settings`
@@ -61,7 +62,7 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
   const notices: Notice[] = [];
   const report: ImportReport = {
     file: shown(input.file), schema: feed.schema, blog: input.blog, out: shown(out), tzNote,
-    written: [], unchanged: [], kept: [], clashes: [], drafts: 0,
+    written: [], unchanged: [], kept: [], removed: [], clashes: [], drafts: 0,
     skipped: { pages: skipped.pages.map((p) => p.title.trim() || p.oldPath || p.id), trashed: skipped.trashed.map((p) => p.title.trim() || p.id), settings: skipped.settings, template: skipped.template, other: skipped.other },
     comments: { archived: 0, orphans: skipped.orphanComments },
     images: { fetched: 0, reused: 0, failed: 0, skipped: 0 },
@@ -78,7 +79,11 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
   const origins = new Set<string>();
   for (const entry of posts) {
     const key = postKey(entry.id);
-    const draft = draftPost(entry, comments.get(key) ?? [], tz);
+    let draft: PostDraft;
+    try { draft = draftPost(entry, comments.get(key) ?? [], tz); } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      throw new ImportError(input.file, entry.line, `the post "${entry.title.trim()}" or one of its comments has no readable time (${err.message})`, 'the export is damaged here: export the blog again; if it persists, fix the <published> element on that line by hand');
+    }
     if (entry.oldOrigin) origins.add(entry.oldOrigin);
     const clash = existing.posts.find((e) => (e.title === draft.title && e.date === draft.date) || draft.aliases.some((a) => e.aliases.includes(a)));
     if (clash && !manifest.posts[key]) {
@@ -102,6 +107,7 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
     const before = manifest.posts[p.key];
     if (!before || o.force) return true;
     const edited = Object.entries(before.files).filter(([f, hash]) => { const abs = join(out, p.dir, f); return existsSync(abs) && sha256(readFileSync(abs)) !== hash; });
+    if (!existsSync(join(out, p.dir, 'index.md'))) { report.removed.push({ file: p.rel('index.md'), title: p.draft.title }); return false; }
     if (!edited.length) return true;
     report.kept.push({ file: p.rel(edited[0]![0]), title: p.draft.title });
     return false;
@@ -111,7 +117,20 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
   // so memory holds one post's tree per worker, not the archive's. Results are kept in post order.
   const limits = o.limits ?? defaultLimits;
   const download = limiter(limits.concurrency);
-  const results = await inPool(toWrite, limits.concurrency, async (p) => {
+  type Done = { p: Planned; changed: boolean; notes: Notice[]; found: ImportReport['listings']; counts: ImportReport['images']; record: Manifest['posts'][string] };
+  const done: Done[] = [];
+  const saveRecord = () => {
+    const next: Manifest = { version: 1, posts: { ...manifest.posts } };
+    for (const r of done) next.posts[r.p.key] = r.record;
+    if (done.some((r) => r.changed) || (!existsSync(join(out, manifestFile)) && done.length)) {
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, `${manifestFile}.tmp`), `${JSON.stringify(next, null, 2)}\n`);
+      renameSync(join(out, `${manifestFile}.tmp`), join(out, manifestFile));
+    }
+  };
+  let results: Done[];
+  // what was written is recorded even when the run stops half-way (a full disk, Ctrl-C: see the handler in cli.ts)
+  try { results = await inPool(toWrite, limits.concurrency, async (p): Promise<Done> => {
     const d = p.draft;
     const notes: Notice[] = [];
     const { tree, listings, dropped } = converter.toMdast(d.entry.html);
@@ -132,6 +151,7 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
     const images: Record<string, string> = {};
     const counts = { fetched: 0, reused: 0, failed: 0, skipped: 0 };
     const failed: Array<{ url: string; reason: string }> = [];
+    for (const g of got) if ('reused' in g) names.add(g.reused.toLowerCase()); // kept files keep their names
     [...byUrl].forEach(([url, nodes], i) => {
       const g = got[i]!;
       let name: string | undefined;
@@ -139,7 +159,12 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
       else if ('skipped' in g) counts.skipped++;
       else if (!g.ok) { failed.push({ url, reason: g.reason }); counts.failed++; }
       else { name = imageFileName(url.startsWith('data:') ? '' : url, g.ext, names, `image-${i + 1}`); files.set(name, g.bytes); counts.fetched++; }
-      if (!name) return;
+      if (!name) {
+        // not fetched: the build still wants alt text (body-check), so the file name in the URL stands in
+        const stand = decodeURIComponent(url.startsWith('data:') ? '' : (url.split(/[?#]/)[0]!.split('/').pop() ?? '')).replace(/\.[a-z0-9]+$/i, '').slice(0, 60) || 'image';
+        for (const n of nodes) if (!n.alt) { n.alt = stand; notes.push({ file: p.rel('index.md'), message: `the image ${url} had no alt text; "${stand}" stands in: describe what it shows` }); }
+        return;
+      }
       names.add(name.toLowerCase());
       images[url] = name;
       for (const n of nodes) {
@@ -173,13 +198,25 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
       renameSync(`${abs}.tmp`, abs);
       changed = true;
     }
-    return { p, changed, notes, found, counts, record: { dir: p.dir, files: hashes, images } };
-  });
+    for (const [name, hash] of Object.entries(before?.files ?? {})) {
+      const abs = join(out, p.dir, name);
+      if (!files.has(name) && existsSync(abs) && sha256(readFileSync(abs)) === hash) { rmSync(abs); changed = true; }
+    }
+    const r = { p, changed, notes, found, counts, record: { dir: p.dir, files: hashes, images } };
+    done.push(r);
+    return r;
+  }); } catch (err) {
+    saveRecord();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EROFS')
+      throw new ImportError(o.out, undefined, `the posts cannot be written there (${code}: ${(err as Error).message})`, 'choose a folder you can write to with --out, or fix its permissions');
+    if (code === 'ENOSPC') throw new ImportError(o.out, undefined, 'the disk is full', `free some space and run the import again: what was written is recorded in ${manifestFile}, and the rest follows`);
+    throw err;
+  }
+  saveRecord();
 
-  const next: Manifest = { version: 1, posts: { ...manifest.posts } };
   for (const r of results) {
     const d = r.p.draft;
-    next.posts[r.p.key] = r.record;
     if (r.changed) report.written.push({ file: r.p.rel('index.md'), title: d.title, isNew: !manifest.posts[r.p.key] });
     else report.unchanged.push({ file: r.p.rel('index.md'), title: d.title });
     if (d.entry.draft) report.drafts++;
@@ -187,11 +224,6 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
     report.listings.push(...r.found);
     notices.push(...r.notes);
     for (const k of ['fetched', 'reused', 'failed', 'skipped'] as const) report.images[k] += r.counts[k];
-  }
-  if (report.written.length || (!existsSync(join(out, manifestFile)) && toWrite.length)) {
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, `${manifestFile}.tmp`), `${JSON.stringify(next, null, 2)}\n`);
-    renameSync(join(out, `${manifestFile}.tmp`), join(out, manifestFile));
   }
   return report;
 }
