@@ -225,6 +225,32 @@ describe('running it again after things changed', () => {
   });
 });
 
+describe('stopped half-way', () => {
+  it('records what it wrote when killed (Ctrl-C), and the next run finishes without duplicates', async () => {
+    const { spawn } = await import('node:child_process');
+    const posts = Array.from({ length: 40 }, (_, i) => post(String(i + 1), `Post ${i + 1}`, i === 30 ? `<div><img src="${host.origin}/hang/x.png" alt="x" /></div>` : `<div>Body ${i + 1}</div>`)).join('');
+    const input = write(backup(posts));
+    const out = folder();
+    const cli = join(import.meta.dirname, '../cli.ts');
+    const child = spawn(process.execPath, [cli, 'blogger', input, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d; });
+    // the download of post 31's image never answers: everything else is written meanwhile
+    const deadline = Date.now() + 20_000;
+    while ((!existsSync(out) || readdirSync(out).filter((f) => !f.startsWith('.')).length < 39) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((ok) => child.on('close', ok));
+    expect(code).toBe(130);
+    expect(stderr).toContain('what was written is recorded');
+    const record = JSON.parse(readFileSync(join(out, manifestFile), 'utf8')) as { posts: Record<string, unknown> };
+    expect(Object.keys(record.posts)).toHaveLength(39);
+    const r = await importBlogger({ input, out, images: false });
+    expect(r.written.map((w) => w.title)).toEqual(['Post 31']);
+    expect(r.unchanged).toHaveLength(39);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `post-${i + 1}`).sort());
+  });
+});
+
 describe('bad input: a clear error, nothing written', () => {
   it('a post without a readable time names the line', async () => {
     const out = folder();

@@ -72,7 +72,8 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
   // Folders: a post imported before keeps its own; a new one gets its slug, told apart from every other.
   // All of this is read from the entries alone; bodies are converted later, one post at a time.
   const taken = new Set<string>([...existing.slugs, ...Object.values(manifest.posts).map((p) => p.dir)]);
-  if (existsSync(out)) for (const { name } of readdirEntries(out)) taken.add(name.replace(/\.(md|mdx)$/, ''));
+  // a folder without a post in it (images left by a run that was stopped) is not taken: it is reused
+  if (existsSync(out)) for (const e of readdirEntries(out)) if (!e.isDirectory() || existingPostIn(join(out, e.name))) taken.add(e.name.replace(/\.(md|mdx)$/, ''));
   interface Planned { draft: PostDraft; key: string; dir: string; rel: (f: string) => string }
   const planned: Planned[] = [];
   const oldPaths = new Map<string, string>();
@@ -129,7 +130,10 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
     }
   };
   let results: Done[];
-  // what was written is recorded even when the run stops half-way (a full disk, Ctrl-C: see the handler in cli.ts)
+  // what was written is recorded even when the run stops half-way: a full disk, Ctrl-C
+  const interrupted = () => { saveRecord(); console.error(`import: stopped; what was written is recorded in ${manifestFile}: run the same command again to finish`); process.exit(130); };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try { results = await inPool(toWrite, limits.concurrency, async (p): Promise<Done> => {
     const d = p.draft;
     const notes: Notice[] = [];
@@ -175,9 +179,9 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
 
     const md = postMarkdown(d, converter.toMarkdown(tree));
     const lineOf = (needle: string) => { const i = md.indexOf(needle); return i < 0 ? undefined : md.slice(0, i).split('\n').length; };
-    files.set('index.md', md);
     const json = commentsJson(d);
     if (json) files.set(commentsFile, json);
+    files.set('index.md', md); // written last: a folder holds a post only once everything else is there
     for (const f of failed) notes.push({ file: p.rel('index.md'), line: lineOf(f.url), message: `the image ${f.url} could not be fetched (${f.reason}); the post still shows it from there` });
     if (counts.skipped) notes.push({ file: p.rel('index.md'), message: 'its images were not fetched (--no-images): it still shows them from the old blog' });
     const fences = [...md.matchAll(/^(`{3,}|~{3,})(\S*)/gm)].filter((_, i) => i % 2 === 0);
@@ -212,6 +216,9 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
       throw new ImportError(o.out, undefined, `the posts cannot be written there (${code}: ${(err as Error).message})`, 'choose a folder you can write to with --out, or fix its permissions');
     if (code === 'ENOSPC') throw new ImportError(o.out, undefined, 'the disk is full', `free some space and run the import again: what was written is recorded in ${manifestFile}, and the rest follows`);
     throw err;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
   saveRecord();
 
@@ -239,6 +246,8 @@ function limiter(n: number) {
     try { return await task(); } finally { const next = waiting.shift(); if (next) next(); else running--; }
   };
 }
+
+const existingPostIn = (dir: string) => readdirEntries(dir).some((e) => e.isFile() && /\.(md|mdx)$/.test(e.name));
 
 function readdirEntries(dir: string) {
   try { return readdirSync(dir, { withFileTypes: true }); } catch { return []; }
