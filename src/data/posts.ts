@@ -9,6 +9,7 @@ import { groupSeries, type SeriesRef } from '../lib/series.ts';
 import { joinBase, postPath, seriesPath, tagPath } from '../lib/routes.ts';
 import { isFolderPost } from '../lib/slugs.ts';
 import type { ArchivedComment } from '../lib/comments.ts';
+import { relatedPosts } from '../lib/related.ts';
 
 export interface Post extends PostMeta {
   entry: CollectionEntry<'posts'>;
@@ -24,7 +25,11 @@ export interface Post extends PostMeta {
   inSeries?: InSeries | undefined;
   /** Reader comments archived from the old blog (`comments.json` beside its index.md), oldest first */
   comments: ArchivedComment[];
+  /** Up to three published posts that share its tags (src/lib/related.ts) */
+  related: RelatedLink[];
 }
+
+export interface RelatedLink { title: string; url: string; date: Date }
 
 export interface InSeries { name: string; url: string; parts: Array<{ part: number; title: string; url: string }> }
 
@@ -63,6 +68,7 @@ export function getPosts(): Promise<Post[]> {
         series: entry.data.series,
         aliases: entry.data.aliases,
         comments: comments.get(folderOf(entry.filePath)) ?? [],
+        related: [],
       };
     });
     const visible = visiblePosts(posts, import.meta.env.DEV, readSettings().now);
@@ -73,16 +79,22 @@ export function getPosts(): Promise<Post[]> {
       const inSeries: InSeries = { name: s.name, url: seriesUrl(s.slug), parts: s.parts.map((p) => ({ part: p.series!.part, title: p.title, url: p.url })) };
       for (const p of s.parts) p.inSeries = inSeries;
     }
+    for (const p of visible) p.related = relatedPosts(p, visible).map((r) => ({ title: r.title, url: r.url, date: r.date }));
     return sortPostsNewestFirst(visible);
   })();
   return cache;
+}
+
+/** The cacheKey of a post's page: the posts it shows, and its related posts (another post's tags can change them). */
+export function postPageCacheKey(post: Post, newer?: Post, older?: Post): string {
+  return JSON.stringify([pageCacheKey(post, newer, older), post.related]);
 }
 
 /**
  * The cacheKey of a page that shows these posts (experimental.incrementalBuild skips a page whose
  * key and code are unchanged): each post's content digest, its URL, its shown tags (another post
  * can change their spelling), its series' parts (another part can change the series box), its archived
- * comments and, for lists, its place.
+ * comments and, for lists, its place. A post's own page adds its related posts (postPageCacheKey).
  */
 export function pageCacheKey(...posts: Array<Post | undefined>): string {
   return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body]), ...(p.inSeries ? [p.inSeries] : []), ...(p.comments.length ? [p.comments] : [])] : null)));

@@ -76,6 +76,18 @@ describe('a post', () => {
     await page.context().close();
   });
 
+  it('ends with up to three related posts by shared tags, the rarer tag first, outside the search index', async () => {
+    const page = await open('posts/macos-network-filter/', { width: 390 });
+    const related = page.locator('nav.related');
+    expect(await related.locator('h2').innerText()).toBe('Related posts');
+    // macos (2 posts) weighs more than kernel (all 4); among equals the newer first
+    expect(await related.locator('a').allInnerTexts()).toEqual(['MacOS VFS file system isolation filter.', 'ExInterlockedPopEntrySList processing by scheduler.', 'Linux process. The beginning.']);
+    expect(await related.getAttribute('data-pagefind-ignore')).not.toBeNull();
+    await related.locator('a').first().click();
+    await page.waitForURL(/\/posts\/macos-vfs-file-system-isolation-filter\/$/);
+    await page.context().close();
+  });
+
   it('fits a 360 px phone: listings scroll inside their box, never the page', async () => {
     for (const path of ['posts/exinterlockedpopentryslist-processing-by-scheduler/', 'posts/linux-process-the-beginning/', '']) {
       const page = await open(path, { width: 360 });

@@ -188,9 +188,11 @@ describe('the imported posts, read beside the hand-made ones', () => {
     expect(await page.evaluate(() => !!document.querySelector('section.archived-comments')?.closest('[data-pagefind-body]'))).toBe(false);
     expect(await section.getAttribute('data-pagefind-ignore')).not.toBeNull();
     for (const feed of ['rss.xml', 'feed.json']) expect(readFileSync(join(site.outDir, feed), 'utf8')).not.toContain('this helped');
-    // a post without comments shows nothing extra
+    // a post without comments shows nothing extra; a post whose tags no other post has shows no related posts
     const plain = await open(imported, 'posts/macos-network-filter/');
     expect(await plain.locator('.archived-comments').count()).toBe(0);
+    expect(await page.locator('nav.related').count()).toBe(0);
+    expect(await plain.locator('nav.related a').count()).toBe(3);
     await page.close(); await plain.close();
   });
 
