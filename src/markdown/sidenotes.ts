@@ -4,12 +4,9 @@
 // keyboards, narrow screens and feeds use the footnotes list at the end, which is unchanged.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visit } from 'unist-util-visit';
+import { hasClass } from './hast.ts';
 
 const isElement = (n: unknown): n is Element => (n as Element | undefined)?.type === 'element';
-const hasClass = (el: Element, name: string) => {
-  const c = el.properties['className'];
-  return Array.isArray(c) ? c.includes(name) : c === name;
-};
 
 /** A footnote's content for the margin: no back-links, no ids, links out of the tab order. */
 function marginCopy(content: ElementContent[]): ElementContent[] {

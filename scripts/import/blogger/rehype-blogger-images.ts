@@ -5,6 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
+import { hasClass } from '../../../src/markdown/hast.ts';
 
 /** The file name endings of images (the downloads name their files by it too). */
 export const imageFile = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
@@ -26,7 +27,6 @@ const onlyImage = (a: Element): Element | undefined => {
 /** A protocol-relative address (`//1.bp.blogspot.com/…`, common in old posts) made https. */
 const absolute = (url: string) => (url.startsWith('//') ? `https:${url}` : url);
 
-const hasClass = (e: Element, name: string) => String(Array.isArray(e.properties['className']) ? e.properties['className'].join(' ') : e.properties['className'] ?? '').split(/\s+/).includes(name);
 const find = (e: Element, test: (x: Element) => boolean): Element | undefined => {
   for (const c of e.children) {
     if (c.type !== 'element') continue;

@@ -13,6 +13,7 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { detectListingLanguage, languageHint, type ListingLanguage } from './listing-language.ts';
 import { fontOf, isBlock, isWhitespace, NBSP } from './hast.ts';
+import { classesOf } from '../../../src/markdown/hast.ts';
 
 export interface FoundListing { lang: ListingLanguage; why: string; lines: number; first: string }
 
@@ -214,7 +215,7 @@ function blockInlines(node: Root | Element): void {
 /** Containers whose runs of phrasing are paragraphs (a list item's or a cell's are not). */
 const flow = new Set(['div', 'p', 'blockquote', 'section', 'article', 'center', 'main', 'body']);
 
-const classOf = (e: Element | undefined) => (e ? (Array.isArray(e.properties['className']) ? e.properties['className'].join(' ') : e.properties['className']) : undefined);
+const classOf = (e: Element | undefined) => (e ? classesOf(e).join(' ') : undefined);
 const firstCode = (pre: Element) => pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
 
 /** A `<pre>` whose visible text is all under a proportional font. */

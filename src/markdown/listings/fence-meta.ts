@@ -4,7 +4,7 @@
 import type { ShikiTransformer } from 'shiki';
 import type { Element } from 'hast';
 import { parseMeta } from '../../lib/listings/meta.ts';
-import { hasClass } from './hast.ts';
+import { hasClass } from '../hast.ts';
 
 export function transformerFenceMeta(): ShikiTransformer {
   return {

@@ -4,7 +4,7 @@
 // with lst-1-, lst-2-, ... in document order, so they are unique on the page.
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
-import { hasClass } from './hast.ts';
+import { hasClass } from '../hast.ts';
 
 type Prefix = (id: string) => string;
 
