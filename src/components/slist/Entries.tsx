@@ -26,7 +26,7 @@ function EntriesView({ state }: { state: SListState }) {
   const BW = 58, GAP = 34, X0 = 90, Y = 60, BH = 32;
   const xOf = (name: string) => X0 + order.indexOf(name) * (BW + GAP);
   const width = X0 + order.length * (BW + GAP) + 10;
-  const snaps = state.threads.filter((t) => t.snapshot && t.listing === 'pop' && t.snapshot.first);
+  const snaps = state.threads.filter((t) => t.snapshot && t.routine === 'pop' && t.snapshot.first);
   const byName = new Map(state.entries.map((e) => [e.name, e]));
   const ownerClass = (o: string) => (o === 'list' ? 'list' : o === 'freed' ? 'freed' : `t${Number(o.slice(7)) % 4}`);
   const lostNote = (n: string) => byName.get(n)?.owner === 'list' && !listed.includes(n);

@@ -1,5 +1,5 @@
 // The simulated machine: each CPU with its threads and the buttons that add the reader's events,
-// then the pop and push listings with each thread's PC.
+// then the pop and push routines with each thread's PC.
 import { ROUTINES } from '../../lib/slist/routines.ts';
 import type { SListState } from '../../lib/slist/run.ts';
 import type { RunEvent } from '../../lib/slist/types.ts';
@@ -29,7 +29,7 @@ export function Machine({ state, seqBits, speedBound, add }: Props) {
               <p class="sl-thread-head"><strong>{t.name}</strong> {t.status}{t.status !== 'done' && <> · <code>{t.instruction}</code> at <code>{t.pc}</code></>}</p>
               <p class="sl-small">
                 {t.snapshot ? `snapshot (${t.snapshot.first ?? 'null'}, depth ${t.snapshot.depth}${seqBits ? `, seq ${t.snapshot.sequence}` : ''})` : 'no snapshot'}
-                {t.next ? `, next = ${t.next}` : ''}{t.entry && t.listing === 'push' ? `, pushing ${t.entry}` : ''}
+                {t.next ? `, next = ${t.next}` : ''}{t.entry && t.routine === 'push' ? `, pushing ${t.entry}` : ''}
                 {`; holds ${t.hand.length ? t.hand.join(', ') : 'nothing'}`}
                 {speedBound > 0 && t.status === 'running' ? `; ${t.since}/${speedBound} steps by others` : ''}
               </p>
@@ -37,7 +37,7 @@ export function Machine({ state, seqBits, speedBound, add }: Props) {
                 <button type="button" onClick={() => add({ kind: 'step', thread: i })}>Step {t.name}</button>
                 <button type="button" onClick={() => add({ kind: 'op', thread: i })}>Finish {t.name}'s op</button>
                 <button type="button" onClick={() => add({ kind: 'preempt', thread: i })}>Preempt {t.name}</button>
-                {t.hand.filter((h) => !(t.listing === 'push' && t.entry === h)).map((h) => (
+                {t.hand.filter((h) => !(t.routine === 'push' && t.entry === h)).map((h) => (
                   <button key={h} type="button" onClick={() => add({ kind: 'free', thread: i, entry: state.entries.findIndex((e) => e.name === h) })}>{t.name} frees {h}</button>
                 ))}
               </div>
@@ -51,15 +51,15 @@ export function Machine({ state, seqBits, speedBound, add }: Props) {
 
 export function Routines({ state }: { readonly state: SListState }) {
   return (
-    <div class="sl-listings">
+    <div class="sl-routines">
       {(['pop', 'push'] as const).map((name) => {
         const l = ROUTINES[name];
         return (
-          <div key={name} class="sl-listing">
-            <p class="sl-listing-title"><code>{l.title}</code></p>
+          <div key={name} class="sl-routine">
+            <p class="sl-routine-title"><code>{l.title}</code></p>
             <ol class="sl-code" tabIndex={0} aria-label={`${l.title}, with each thread's PC`}>
               {l.lines.map((line, i) => {
-                const here = state.threads.filter((t) => t.status !== 'done' && t.listing === name && line.pc !== null && t.pc === line.pc);
+                const here = state.threads.filter((t) => t.status !== 'done' && t.routine === name && line.pc !== null && t.pc === line.pc);
                 return (
                   <li key={i} class={here.length ? 'sl-here' : undefined}>
                     <span class="sl-pcs">{here.map((t) => t.name).join(' ')}{here.length ? ' ▸' : ''}</span>

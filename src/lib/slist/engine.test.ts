@@ -19,10 +19,10 @@ describe('engine', () => {
     expect(a.states[0]!.header.words).toEqual(['0x81a01000', '0x00000003']);
   });
 
-  it('every thread PC is a label of the pop or push listing (or a single-step op)', () => {
+  it('every thread PC is a label of the pop or push routine (or a single-step op)', () => {
     const r = replay({ preset: 'header8-preempted-fixup', seed: 0, events: getPreset('header8-preempted-fixup')!.demo.slice(0, 12) });
     const labels = new Set([...ROUTINES.pop.lines, ...ROUTINES.push.lines].map((l) => l.pc).filter(Boolean));
-    for (const st of r.states) for (const th of st.threads) if (th.listing) expect(labels.has(th.pc)).toBe(true);
+    for (const st of r.states) for (const th of st.threads) if (th.routine) expect(labels.has(th.pc)).toBe(true);
     expect(ROUTINES.pop.lines.map((l) => l.label)).toEqual(expect.arrayContaining(['Resume', 'Fault', 'End']));
   });
 

@@ -60,7 +60,7 @@ export function pcLabel(mpc: number): PcLabel {
   return MPC_LABELS[mpc] ?? 'Done';
 }
 
-/** Which listing a PC label belongs to. */
+/** Which routine a PC label belongs to. */
 export function routineOf(pc: PcLabel): 'pop' | 'push' | null {
   return pc === 'Resume' || pc === 'Test' || pc === 'Fault' || pc === 'End' ? 'pop' : pc === 'Push' || pc === 'Cas' ? 'push' : null;
 }

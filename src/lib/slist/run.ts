@@ -23,7 +23,7 @@ export interface ThreadSnapshot {
   readonly ip: number;
   readonly instruction: string;
   readonly pc: PcLabel;
-  readonly listing: 'pop' | 'push' | null;
+  readonly routine: 'pop' | 'push' | null;
   /** The header snapshot the thread holds (pop: since Resume; push: since Push). */
   readonly snapshot: { readonly first: string | null; readonly depth: number; readonly sequence: number } | null;
   /** Pop's `next` register (read at Fault). */
@@ -142,7 +142,7 @@ export function snapshot(m: K.Model, s: Float64Array): SListState {
     return {
       name: th.name, cpu: th.cpu,
       status: st === K.DONE ? 'done' : stalled ? 'stalled' : st === K.RUN ? 'running' : 'ready',
-      ip, instruction: instrText(ip >= 0 ? th.program[ip] : undefined), pc, listing: routineOf(pc),
+      ip, instruction: instrText(ip >= 0 ? th.program[ip] : undefined), pc, routine: routineOf(pc),
       snapshot: hasSnap ? { first: nm(s[b + K.T_SFIRST]!), depth: s[b + K.T_SDEPTH]!, sequence: s[b + K.T_SSEQ]! } : null,
       next: mpc === K.POP_END ? nm(s[b + K.T_NEXT]!) : null,
       entry: nm(s[b + K.T_ENTRY]!), hand, since: s[b + K.T_SINCE]!,
