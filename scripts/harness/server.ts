@@ -7,11 +7,15 @@ import sirv from 'sirv';
 
 export interface Served { url: string; origin: string; close: () => Promise<void> }
 
-/** `gzip`: serve precompressed `.gz` siblings when the client accepts them (like nginx gzip_static). */
-export async function serve(dir: string, base = '/', opts: { gzip?: boolean } = {}): Promise<Served> {
+/**
+ * `gzip`: serve precompressed `.gz` siblings when the client accepts them (like nginx gzip_static);
+ * `headers`: sent with every response (a Content-Security-Policy, as the server would send it).
+ */
+export async function serve(dir: string, base = '/', opts: { gzip?: boolean; headers?: Record<string, string> } = {}): Promise<Served> {
   const files = sirv(dir, { dev: !opts.gzip, etag: false, extensions: ['html'], gzip: !!opts.gzip });
   const notFound = (() => { try { return readFileSync(join(dir, '404.html')); } catch { return Buffer.from('not found'); } })();
   const server: Server = createServer((req, res) => {
+    for (const [k, v] of Object.entries(opts.headers ?? {})) res.setHeader(k, v);
     const url = req.url ?? '/';
     if (!url.startsWith(base)) { res.statusCode = 404; res.end(notFound); return; }
     req.url = `/${url.slice(base.length)}`;

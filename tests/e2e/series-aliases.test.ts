@@ -1,14 +1,13 @@
 // Series and old URLs in real builds of fixture posts (the seed posts have neither): the series
 // box and pages with drafts and scheduled parts left out, the errors named by file and line, the
 // redirect pages at old paths (in Chromium, under the site's CSP), and nginx's 301s for them.
-import { createServer } from 'node:http';
 import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { launch } from './support/browser.ts';
+import { serve, type Served } from './support/server.ts';
 import { buildSite, contentWith, type BuildResult } from './support/build.ts';
 import { ensureNginx, startNginx } from './support/nginx.ts';
 import { filesIn } from '../../src/lib/build-cache.ts';
@@ -202,12 +201,12 @@ describe('old URLs (aliases)', () => {
       const problems: string[] = [];
       page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
       for (const old of ['posts/boot-two-old/', '2019/12/boot-loader.html']) {
-        await page.goto(`${served.url}${old}`);
+        const res = await page.goto(`${served.url}${old}`);
+        expect(res?.headers()['content-security-policy'], old).toMatch(/script-src 'self'/);
         await page.waitForURL(`${served.url}posts/boot-two/`, { timeout: 10_000 });
         expect(await page.locator('h1').innerText()).toBe('Boot chain, the loader');
         problems.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)));
       }
-      expect(served.cspSent()).toBe(true);
       expect(problems).toEqual([]);
       await context.close();
     } finally { await served.close(); await browser.close(); }
@@ -250,20 +249,11 @@ describe('old URLs (aliases)', () => {
 });
 
 /** The build served with its own CSP header (security-headers.conf), as nginx sends it. */
-async function serveWithCsp(dir: string): Promise<{ url: string; close: () => Promise<void>; cspSent: () => boolean }> {
+/** The built site served with the Content-Security-Policy its security-headers.conf names, as nginx sends it. */
+function serveWithCsp(dir: string): Promise<Served> {
   const csp = /add_header Content-Security-Policy "([^"]+)"/.exec(readFileSync(join(dir, 'security-headers.conf'), 'utf8'))?.[1];
   if (!csp) throw new Error('no CSP in security-headers.conf');
-  const files = sirv(dir, { dev: true, etag: false });
-  let sent = false;
-  const server = createServer((req, res) => {
-    res.setHeader('Content-Security-Policy', csp);
-    sent = true;
-    files(req, res, () => { res.statusCode = 404; res.end('not found'); });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const a = server.address();
-  const port = typeof a === 'object' && a ? a.port : 0;
-  return { url: `http://127.0.0.1:${port}/`, cspSent: () => sent, close: () => new Promise((ok) => server.close(() => ok())) };
+  return serve(dir, '/', { headers: { 'Content-Security-Policy': csp } });
 }
 
 describe('an alias under a file of the built site', () => {
