@@ -1,10 +1,12 @@
 // Test helper: tokenizes text with this project's grammars and returns, per line,
-// each token's text and its innermost scope (without the language suffix).
+// each token's text and its innermost scope (without the language suffix). On the engine the
+// site ships (Shiki's JavaScript regex engine), and not forgiving: every rule of our grammars must run on it.
 import { createHighlighter } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { readFileSync } from 'node:fs';
 import { grammars } from '../grammars/index.ts';
 
-const highlighter = createHighlighter({ langs: grammars, themes: [] });
+const highlighter = createHighlighter({ langs: grammars, themes: [], engine: createJavaScriptRegexEngine() });
 
 export interface Tok { text: string; scope: string }
 
