@@ -252,6 +252,17 @@ describe('stopped half-way', () => {
 });
 
 describe('bad input: a clear error, nothing written', () => {
+  it('a record of the last import that is damaged, or would write outside --out, with what to do', async () => {
+    const out = folder();
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, manifestFile), JSON.stringify({ version: 1, posts: { 1: { dir: '../escape', files: {}, images: {} } } }));
+    const err = await importBlogger({ input: write(backup(post('1', 'x', 'y'))), out }).then(() => undefined, (e: unknown) => e) as ImportError;
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.format()).toMatch(/\.blogger-import\.json: the record of the last import is not readable/);
+    expect(err.fix).toContain('delete .blogger-import.json');
+    expect(existsSync(join(out, '..', 'escape'))).toBe(false);
+  });
+
   it('a post without a readable time names the line', async () => {
     const out = folder();
     const input = write(backup(`\n${post('1', 'x', 'y').replace(/<published>[^<]*<\/published>/, '<published></published>')}`));

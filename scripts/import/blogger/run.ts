@@ -6,7 +6,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Image } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { slugFromPath } from '../../../src/lib/slugs.ts';
+import { slugFromPath, slugPattern } from '../../../src/lib/slugs.ts';
 import { listPostFiles } from '../../../src/lib/post-files.ts';
 import { isoDay } from '../../../src/lib/posts.ts';
 import { commentsFile } from '../../../src/lib/comments.ts';
@@ -272,12 +272,15 @@ async function readFeed(file: string): Promise<Feed> {
   return reader.end();
 }
 
+const isPlainName = (name: string) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
+
 function readManifest(out: string): Manifest {
   const file = join(out, manifestFile);
   if (!existsSync(file)) return { version: 1, posts: {} };
   try {
     const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    if (m.version === 1 && m.posts && typeof m.posts === 'object') return m;
+    // each folder a plain slug: a record edited by hand cannot send a write outside --out
+    if (m.version === 1 && m.posts && typeof m.posts === 'object' && Object.values(m.posts).every((p) => slugPattern.test(p?.dir ?? '') && Object.keys(p.files ?? {}).every(isPlainName))) return m;
   } catch { /* reported below */ }
   throw new ImportError(file, undefined, 'the record of the last import is not readable', `delete ${manifestFile} to import as if for the first time (posts edited since will then be reported as clashes, not overwritten)`);
 }
