@@ -272,7 +272,7 @@ async function readFeed(file: string): Promise<Feed> {
   return reader.end();
 }
 
-const isPlainName = (name: string) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
+const isPlainName = (name: string) => /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name); // what imageFileName makes
 
 function readManifest(out: string): Manifest {
   const file = join(out, manifestFile);
