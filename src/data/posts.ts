@@ -79,7 +79,8 @@ export function getPosts(): Promise<Post[]> {
       const inSeries: InSeries = { name: s.name, url: seriesUrl(s.slug), parts: s.parts.map((p) => ({ part: p.series!.part, title: p.title, url: p.url })) };
       for (const p of s.parts) p.inSeries = inSeries;
     }
-    for (const p of visible) p.related = relatedPosts(p, visible).map((r) => ({ title: r.title, url: r.url, date: r.date }));
+    const related = relatedPosts(visible);
+    for (const p of visible) p.related = related.get(p.slug)!.map((r) => ({ title: r.title, url: r.url, date: r.date }));
     return sortPostsNewestFirst(visible);
   })();
   return cache;
