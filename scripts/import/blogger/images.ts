@@ -53,13 +53,16 @@ export async function fetchImage(url: string, limits: ImageLimits): Promise<Fetc
   }
 }
 
-/** Runs `fn` over `items`, at most `n` at a time, results in order. */
-export async function inPool<T, R>(items: readonly T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => { while (next < items.length) { const i = next++; out[i] = await fn(items[i]!); } };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-  return out;
+/** Runs at most n of the tasks given to it at once (posts being written; downloads across them). */
+export function limiter(n: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    // a finishing task hands its slot straight to the next waiting one
+    if (running >= n) await new Promise<void>((go) => waiting.push(go));
+    else running++;
+    try { return await task(); } finally { const next = waiting.shift(); if (next) next(); else running--; }
+  };
 }
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');

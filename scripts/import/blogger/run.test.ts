@@ -163,6 +163,15 @@ describe('posts the export holds', () => {
     } finally { slow.closeAllConnections(); slow.close(); }
   });
 
+  it('names the line of each listing, in a list item too', async () => {
+    const out = folder();
+    const code = '<span style="font-family: courier new">push ebp<br />mov ebp, esp</span>';
+    const r = await importBlogger({ input: write(backup(post('1', 'Listings', `<ul><li>In a list:<br />${code}</li></ul><div>Then:</div><pre>kd&gt; k</pre>`))), out });
+    const md = readFileSync(join(out, 'listings/index.md'), 'utf8').split('\n');
+    expect(r.listings.map((l) => l.lang)).toEqual(['asm', 'windbg']);
+    for (const l of r.listings) expect(md[l.line! - 1], l.lang).toMatch(new RegExp(`^\\s*(- )?\\s*\`\`\`${l.lang}$`));
+  });
+
   it('says when Takeout named no time zone (days are UTC) and refuses an unknown one', async () => {
     const dir = folder();
     mkdirSync(join(dir, 'Takeout/Blogger/Blogs/Solo'), { recursive: true });

@@ -14,7 +14,7 @@ import { atomReader, type Feed } from './atom.ts';
 import { isTimeZone } from './dates.ts';
 import { classify, postKey } from './entries.ts';
 import { bloggerConverter } from './html-to-markdown.ts';
-import { defaultLimits, fetchImage, imageFileName, inPool, sha256, type Fetched, type ImageLimits } from './images.ts';
+import { defaultLimits, fetchImage, imageFileName, limiter, sha256, type Fetched, type ImageLimits } from './images.ts';
 import { findInput } from './input.ts';
 import { commentsJson, draftPost, imagesOf, pointOldLinks, postMarkdown, type PostDraft } from './post.ts';
 import { ImportError, type Notice } from './problems.ts';
@@ -134,7 +134,8 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
   const interrupted = () => { saveRecord(); console.error(`import: stopped; what was written is recorded in ${manifestFile}: run the same command again to finish`); process.exit(130); };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
-  try { results = await inPool(toWrite, limits.concurrency, async (p): Promise<Done> => {
+  const post = limiter(limits.concurrency);
+  try { results = await Promise.all(toWrite.map((p) => post(async (): Promise<Done> => {
     const d = p.draft;
     const notes: Notice[] = [];
     const { tree, listings, dropped } = converter.toMdast(d.entry.html);
@@ -184,8 +185,9 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
     files.set('index.md', md); // written last: a folder holds a post only once everything else is there
     for (const f of failed) notes.push({ file: p.rel('index.md'), line: lineOf(f.url), message: `the image ${f.url} could not be fetched (${f.reason}); the post still shows it from there` });
     if (counts.skipped) notes.push({ file: p.rel('index.md'), message: 'its images were not fetched (--no-images): it still shows them from the old blog' });
-    const fences = [...md.matchAll(/^(`{3,}|~{3,})(\S*)/gm)].filter((_, i) => i % 2 === 0);
-    const found = listings.map((l, i) => ({ file: p.rel('index.md'), line: fences[i] ? md.slice(0, fences[i]!.index).split('\n').length : undefined, lang: l.lang, why: l.why, lines: l.lines }));
+    // each listing's line, as the file was written (in a list or a quote, or holding ``` itself)
+    const starts = listings.length ? codeLines(md) : [];
+    const found = listings.map((l, i) => ({ file: p.rel('index.md'), line: starts[i], lang: l.lang, why: l.why, lines: l.lines }));
     if (d.untitled) notes.push({ file: p.rel('index.md'), line: 2, message: `the post had no title on Blogger; it is "${d.title}" now: give it a real one` });
     for (const b of d.badAliases) notes.push({ file: p.rel('index.md'), message: `its old URL cannot be redirected from: ${b}` });
     for (const x of dropped) notes.push({ file: p.rel('index.md'), message: `an embed Markdown cannot hold was left out: ${x}; add it back by hand if it matters` });
@@ -209,7 +211,7 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
     const r = { p, changed, notes, found, counts, record: { dir: p.dir, files: hashes, images } };
     done.push(r);
     return r;
-  }); } catch (err) {
+  }))); } catch (err) {
     saveRecord();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EROFS')
@@ -235,16 +237,22 @@ export async function importBlogger(o: ImportOptions): Promise<ImportReport> {
   return report;
 }
 
-/** Runs at most n of the given tasks at once. */
-function limiter(n: number) {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    // a finishing task hands its slot straight to the next waiting one
-    if (running >= n) await new Promise<void>((go) => waiting.push(go));
-    else running++;
-    try { return await task(); } finally { const next = waiting.shift(); if (next) next(); else running--; }
-  };
+
+/**
+ * The first line of each fenced code block of the Markdown the import wrote, in order: a scan of
+ * its fences (in a list item or a quote too; a longer fence holds a shorter one), not a second
+ * parse, which would double the import's time.
+ */
+function codeLines(md: string): number[] {
+  const lines: number[] = [];
+  let open: string | undefined;
+  md.split('\n').forEach((line, i) => {
+    const m = /^(?:\s*(?:[-*+]|\d+[.)]|>)(?=\s))*\s*(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!m) return;
+    if (open === undefined) { open = m[1]; lines.push(i + 1); }
+    else if (m[1]![0] === open[0] && m[1]!.length >= open.length && !m[2]!.trim()) open = undefined;
+  });
+  return lines;
 }
 
 const existingPostIn = (dir: string) => readdirEntries(dir).some((e) => e.isFile() && /\.(md|mdx)$/.test(e.name));
