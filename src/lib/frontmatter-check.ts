@@ -54,7 +54,7 @@ function goodItems(raw: Record<string, unknown>, key: 'tags' | 'aliases'): [stri
 }
 
 /** Check one post; returns its problems and the slug it claims. */
-export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; slugLine: number; draft: boolean; tags: TagUse[]; date?: Date; series?: SeriesUse; aliases?: AliasUse[] } {
+export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; slugLine: number; draft: boolean; title?: string; tags: TagUse[]; date?: Date; series?: SeriesUse; aliases?: AliasUse[] } {
   const problems: Problem[] = [];
   const add = (line: number, field: string, message: string, fix: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: path, line, field, message, fix, severity });
@@ -109,7 +109,7 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   else if (!slugPattern.test(slug))
     add(1, 'slug', `the file name gives the slug ${JSON.stringify(slug)}, which is not lower-case words joined by hyphens`, 'rename the file (e.g. my-post.md) or add `slug: my-post`');
   return {
-    problems, slug, slugLine, draft: post.draft === true, ...(post.date ? { date: post.date } : {}),
+    problems, slug, slugLine, draft: post.draft === true, ...(post.title ? { title: post.title } : {}), ...(post.date ? { date: post.date } : {}),
     tags: goodItems(raw, 'tags').map(([tag, i]) => ({ file: path, line: line('tags', i), tag })),
     ...(post.series ? { series: { file: path, line: line('series'), partLine: line('series', 'part'), ...post.series } } : {}),
     aliases: goodItems(raw, 'aliases').map(([a, i]) => ({ file: path, line: line('aliases', i), path: a })),

@@ -5,8 +5,8 @@
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Image } from 'mdast';
-import { parse as parseYaml } from 'yaml';
-import { slugFromPath, slugPattern } from '../../../src/lib/slugs.ts';
+import { slugPattern } from '../../../src/lib/slugs.ts';
+import { checkPostSource } from '../../../src/lib/frontmatter-check.ts';
 import { listPostFiles } from '../../../src/lib/post-files.ts';
 import { isoDay } from '../../../src/lib/posts.ts';
 import { commentsFile } from '../../../src/lib/comments.ts';
@@ -301,17 +301,9 @@ function existingPosts(out: string, manifest: Manifest) {
   for (const file of listPostFiles(out).files) {
     const rel = relative(out, file);
     if (ours.has(rel.split(/[\\/]/)[0]!)) continue;
-    let data: Record<string, unknown> = {};
-    try {
-      const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))?.[1];
-      data = (fm ? parseYaml(fm) : {}) as Record<string, unknown> ?? {};
-    } catch { /* a post the build will report; its file name still counts */ }
-    const date = data['date'] instanceof Date ? isoDay(data['date']) : typeof data['date'] === 'string' ? data['date'].slice(0, 10) : '';
-    posts.push({
-      file, slug: typeof data['slug'] === 'string' ? data['slug'] : slugFromPath(rel),
-      title: typeof data['title'] === 'string' ? data['title'].trim() : '', date,
-      aliases: Array.isArray(data['aliases']) ? data['aliases'].map(String) : [],
-    });
+    // read as the build reads it (frontmatter-check.ts): a post with mistakes still has a slug
+    const facts = checkPostSource({ path: rel, source: readFileSync(file, 'utf8') });
+    posts.push({ file, slug: facts.slug, title: facts.title?.trim() ?? '', date: facts.date ? isoDay(facts.date) : '', aliases: (facts.aliases ?? []).map((a) => a.path) });
   }
   return { posts, slugs: posts.map((p) => p.slug) };
 }
