@@ -1,5 +1,6 @@
-// Debian's Chromium driven by playwright-core (a test tool's own browser download cannot work here).
-import { chromium, type Browser } from 'playwright-core';
+// Debian's Chromium driven by playwright-core (a test tool's own browser download cannot work here),
+// and the one page opener of the tests and benchmarks.
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -10,4 +11,38 @@ export function launch(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+export interface OpenOptions {
+  /** viewport width in px (1280) and height (900) */
+  width?: number;
+  height?: number;
+  scheme?: 'light' | 'dark';
+  /** the HTTP status the page must answer with (200) */
+  status?: number;
+  /** a script error on the page fails the test (true) */
+  failOnError?: boolean;
+  /** anything else for the page's own context (javaScriptEnabled, bypassCSP, permissions...) */
+  context?: BrowserContextOptions;
+  /** runs in the new context before the page loads (observers, stubs) */
+  init?: () => void;
+}
+
+/**
+ * A page in a context of its own (close it with `page.context().close()`), loaded from `url`;
+ * throws when the status is not the expected one.
+ */
+export async function openPage(browser: Browser, url: string, opts: OpenOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    colorScheme: opts.scheme ?? 'light',
+    ...opts.context,
+  });
+  if (opts.init) await context.addInitScript(opts.init);
+  const page = await context.newPage();
+  if (opts.failOnError ?? true) page.on('pageerror', (e) => { throw e; });
+  const res = await page.goto(url);
+  const want = opts.status ?? 200;
+  if (res?.status() !== want) throw new Error(`${url}: HTTP ${res?.status()}, expected ${want}`);
+  return page;
 }

@@ -50,6 +50,9 @@ document.addEventListener('mouseout', (e) => { if (targetOf(e) && !targetOf(e)!.
 document.addEventListener('focusin', (e) => mark(targetOf(e)));
 function fromHash(): void {
   const t = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  // a link into a folded listing's hidden lines unfolds it (CSS alone shows them, this says so)
+  const fold = t?.closest('.listing-rest')?.closest('.listing')?.querySelector<HTMLDetailsElement>(':scope > .listing-fold');
+  if (fold) fold.open = true;
   if (t?.classList.contains('xref-target')) { (t as HTMLElement).focus({ preventScroll: true }); mark(t); }
 }
 addEventListener('hashchange', fromHash);

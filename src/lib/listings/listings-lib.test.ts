@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { parseMeta, parseLineRanges } from './meta.ts';
+import { foldAt, parseMeta, parseLineRanges } from './meta.ts';
 import { formatSize, parseMaps, parseMapsLine, permClass } from './procmaps.ts';
 import { analyzeWindbg } from './windbg-xref.ts';
 import { bandHeight, layoutMaps, shorten } from './maps-layout.ts';
@@ -26,6 +26,17 @@ describe('fence meta', () => {
     expect(m.title).toBe("a 'b'");
     expect(m.unknown).toEqual(['colour=red', 'frobnicate']);
     expect(parseMeta(undefined)).toMatchObject({ showLineNumbers: false, wrap: false, unknown: [] });
+  });
+  it('folds listings over 40 lines at 20, unless `open`; `fold=N` moves the fold (and a bad N is reported)', () => {
+    expect(foldAt(40, parseMeta(''))).toBeUndefined();
+    expect(foldAt(41, parseMeta(''))).toBe(20);
+    expect(foldAt(300, parseMeta('windbg open'))).toBeUndefined();
+    expect(foldAt(300, parseMeta('open=false'))).toBe(20);
+    expect(foldAt(12, parseMeta('fold=5'))).toBe(5);
+    expect(foldAt(5, parseMeta('fold=5'))).toBeUndefined();
+    expect(foldAt(300, parseMeta('fold=100 title="lm"'))).toBe(100);
+    expect(parseMeta('fold=0 fold=x').unknown).toEqual(['fold=0', 'fold=x']);
+    expect(foldAt(300, parseMeta('fold=0'))).toBe(20);
   });
   it('parses any range list into exactly the numbers it covers', () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 20 })), { maxLength: 8 }), (ranges) => {

@@ -1,5 +1,5 @@
 // Parses a code fence's meta string (what follows the language after ```), e.g.
-//   ```windbg title="KiCheckForSListAddress" showLineNumbers {1,3-5} ins={7} del={8} focus={2-4} wrap
+//   ```windbg title="KiCheckForSListAddress" showLineNumbers {1,3-5} ins={7} del={8} focus={2-4} wrap fold=30
 // Pure: no Shiki, no hast.
 
 export interface ListingMeta {
@@ -10,6 +10,10 @@ export interface ListingMeta {
   ins: Set<number>;
   del: Set<number>;
   focus: Set<number>;
+  /** `open`: never folded, however long. */
+  open: boolean;
+  /** `fold=N`: the lines shown before the "Show all" control. */
+  fold?: number;
   /** Words this parser did not understand, for a warning. */
   unknown: string[];
 }
@@ -31,7 +35,7 @@ export function parseLineRanges(spec: string): Set<number> {
 const TOKEN = /(\w[\w-]*)=("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\{[^}]*\}|\S+)|\{([^}]*)\}|(\S+)/g;
 
 export function parseMeta(raw: string | undefined | null): ListingMeta {
-  const meta: ListingMeta = { showLineNumbers: false, wrap: false, highlight: new Set(), ins: new Set(), del: new Set(), focus: new Set(), unknown: [] };
+  const meta: ListingMeta = { showLineNumbers: false, wrap: false, highlight: new Set(), ins: new Set(), del: new Set(), focus: new Set(), open: false, unknown: [] };
   if (!raw) return meta;
   for (const m of raw.matchAll(TOKEN)) {
     const [, key, value, bare, word] = m;
@@ -47,13 +51,33 @@ export function parseMeta(raw: string | undefined | null): ListingMeta {
         case 'mark': case 'highlight': for (const n of ranges()) meta.highlight.add(n); break;
         case 'showLineNumbers': meta.showLineNumbers = unquoted !== 'false'; break;
         case 'wrap': meta.wrap = unquoted !== 'false'; break;
+        case 'open': meta.open = unquoted !== 'false'; break;
+        case 'fold':
+          if (/^[1-9]\d{0,4}$/.test(unquoted)) meta.fold = Number(unquoted);
+          else meta.unknown.push(m[0]);
+          break;
         default: meta.unknown.push(m[0]);
       }
       continue;
     }
     if (word === 'showLineNumbers' || word === 'lineNumbers') meta.showLineNumbers = true;
     else if (word === 'wrap') meta.wrap = true;
+    else if (word === 'open') meta.open = true;
     else if (word !== undefined) meta.unknown.push(word);
   }
   return meta;
+}
+
+/** A listing longer than this folds by default, showing its first FOLD_SHOWN lines. */
+export const FOLD_OVER = 40;
+export const FOLD_SHOWN = 20;
+
+/**
+ * How many lines a listing shows before its "Show all N lines" control, or undefined when it
+ * is shown whole: short listings, `open`, and a `fold=N` at or past the last line.
+ */
+export function foldAt(lineCount: number, meta: Pick<ListingMeta, 'open' | 'fold'>): number | undefined {
+  if (meta.open) return undefined;
+  if (meta.fold !== undefined) return lineCount > meta.fold ? meta.fold : undefined;
+  return lineCount > FOLD_OVER ? FOLD_SHOWN : undefined;
 }

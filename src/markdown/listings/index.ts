@@ -7,6 +7,7 @@ import { grammars } from './grammars/index.ts';
 import { transformerFenceMeta } from './fence-meta.ts';
 import { transformerWindbgXrefs } from './windbg-xrefs.ts';
 import { transformerMapsDiagram } from './maps-diagram.ts';
+import { transformerFold } from './fold.ts';
 import { transformerChrome } from './chrome.ts';
 import { remarkListings, type RemarkListingsOptions } from './remark-listings.ts';
 import { rehypeListingIds } from './rehype-listing-ids.ts';
@@ -23,7 +24,7 @@ export function listingsShikiConfig(): ShikiConfig {
     // null: Astro adds no `style="overflow-x: auto"` to <pre>; code.css does it, and the wrap toggle.
     wrap: null,
     // In this order: a hook of one runs before the same hook of the next (fence-meta's line
-    // classes before the xrefs', the maps diagram in the root before chrome wraps the root).
+    // classes before the xrefs', the maps diagram and the fold in the root before chrome wraps it).
     transformers: [
       transformerNotationDiff({ matchAlgorithm: 'v3' }), // `[!code ++]`, `[!code --]`
       transformerNotationFocus({ matchAlgorithm: 'v3' }), // `[!code focus]`
@@ -32,6 +33,7 @@ export function listingsShikiConfig(): ShikiConfig {
       transformerFenceMeta(), // {1,3-5}, ins=, del=, focus=, showLineNumbers
       transformerWindbgXrefs(), // branch -> target line links, label anchors
       transformerMapsDiagram(), // the address space under a procmaps listing
+      transformerFold(), // long listings: the lines past the fold behind a <details>
       transformerChrome(), // <figure> with caption and buttons
     ],
   };

@@ -137,6 +137,35 @@ describe('chrome from the fence meta and the notation comments', async () => {
   });
 });
 
+describe('long listings fold', async () => {
+  const html = await render('fold.md');
+  const [over, exactly, open, slist] = figures(html);
+  const shownLines = (fig: string) => fig.slice(0, fig.indexOf('<span class="listing-rest">')).split('class="line').length - 1;
+
+  it('over 40 lines: the first 20 shown, the rest in one span of the same <code>, and a <details> control after the <pre>', () => {
+    expect(shownLines(over!)).toBe(20);
+    expect(over).toMatch(/<span class="listing-rest">\n<span class="line"><span[^>]*>line 21<\/span>/);
+    expect(over).toContain('</code></pre><details class="listing-fold"><summary><span class="listing-fold-closed">Show all 41 lines</span><span class="listing-fold-open">Fold to the first 20 lines</span></summary></details>');
+    // every line is still text of the one <code>: copy, print and the search index get them all
+    const code = text(over!.slice(over!.indexOf('<code>'), over!.indexOf('</code>')));
+    expect(code).toBe(Array.from({ length: 41 }, (_, i) => `line ${i + 1}`).join('\n'));
+  });
+
+  it('40 lines or `open`: shown whole', () => {
+    expect(exactly).not.toContain('listing-fold');
+    expect(exactly).not.toContain('listing-rest');
+    expect(open).not.toContain('listing-fold');
+  });
+
+  it('`fold=10` folds the SList routine at line 10, its branch links still pointing into the folded part', () => {
+    expect(shownLines(slist!)).toBe(10);
+    expect(slist).toContain('Show all 36 lines');
+    const rest = slist!.slice(slist!.indexOf('listing-rest'));
+    const targets = hrefs(slist!).filter((id) => rest.includes(`id="${id}"`));
+    expect(targets.length).toBeGreaterThan(0);
+  });
+});
+
 describe('bad input', () => {
   it('renders an unknown language as plain text, warning with the post and line', async () => {
     const warn = vi.fn();

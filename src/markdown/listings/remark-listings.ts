@@ -77,7 +77,7 @@ export function remarkListings(options: RemarkListingsOptions = {}) {
         return;
       }
       const meta = parseMeta(node.meta);
-      if (meta.unknown.length) warn(`${where}: warning: ignored in the code fence meta: ${meta.unknown.join(' ')} (known: title="..." {1,3-5} ins={..} del={..} focus={..} showLineNumbers wrap)`);
+      if (meta.unknown.length) warn(`${where}: warning: ignored in the code fence meta: ${meta.unknown.join(' ')} (known: title="..." {1,3-5} ins={..} del={..} focus={..} showLineNumbers wrap open fold=N)`);
       if ((grammarAliases[lang] ?? lang) === 'procmaps') {
         for (const l of parseMaps(node.value)) {
           if (l.kind !== 'malformed') continue;

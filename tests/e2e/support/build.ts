@@ -1,7 +1,7 @@
 // Real `astro build`s for the end-to-end tests (scripts/astro-build.ts), each into .test-build/<name>,
 // with the tests' own cache folder: the default site, a base path, other folders of posts.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { astroBuild, cleanEnv, projectRoot } from '../../../scripts/astro-build.ts';
 import { tempDir } from '../../../scripts/harness/temp.ts';
 
@@ -29,11 +29,17 @@ export function buildSite(name: string, opts: { base?: string; contentDir?: stri
   return { ok: r.ok, outDir, output: r.output };
 }
 
+/** The fixture posts of tests/fixtures/posts (a long listing, images...), beside the real posts. */
+export const fixturePosts = join(root, 'tests/fixtures/posts');
+
 /** A temporary copy of content/posts, plus extra files, for builds that need other posts. */
-export function contentWith(extra: Record<string, string>, keepSeeds = true): string {
+export function contentWith(extra: Record<string, string | Buffer>, keepSeeds = true): string {
   const dir = tempDir('rz-content-');
   if (keepSeeds) cpSync(join(root, 'content/posts'), dir, { recursive: true });
   mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(extra)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
