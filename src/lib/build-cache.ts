@@ -19,7 +19,7 @@ export function cacheRoot(root: string, env: Record<string, string | undefined> 
 export const buildInputs = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 /** Environment variables that change the output. */
-export const buildEnvironment = ['RZ_BASE', 'RZ_SITE_URL', 'RZ_CONTENT_DIR'];
+export const buildEnvironment = ['RZ_BASE', 'RZ_SITE_URL', 'RZ_CONTENT_DIR', 'RZ_CARDS'];
 
 /**
  * Every file under `paths` (files or folders, relative to root), sorted, as root-relative POSIX

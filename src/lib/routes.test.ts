@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesOfUrl, joinBase, listPagePath, postPath, postSlugOfPath, seriesPath, siteRoutes, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
+import { cardPath, filesOfUrl, joinBase, listPagePath, postPath, postSlugOfPath, seriesPath, siteRoutes, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
 
 describe('URL joining', () => {
   it('gives a base one trailing slash', () => {
@@ -66,5 +66,14 @@ describe('the site\'s own routes', () => {
     for (const f of siteRoutes.files) {
       expect(fromIntegrations.includes(f) || pageNames.includes(f) || existsSync(join(root, 'public', f)), f).toBe(true);
     }
+  });
+});
+
+describe('social cards', () => {
+  it('a post, tag and series page has a card of its own; every other page the home page\'s', () => {
+    expect(cardPath(postPath('slist'))).toBe('cards/posts/slist.png');
+    expect(cardPath(tagPath('日本語'))).toBe('cards/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E.png');
+    expect(cardPath(seriesPath('x'))).toBe('cards/series/x.png');
+    for (const p of ['', listPagePath(2), 'tags/', 'archive/2013/03/', 'search/', '404.html', 'posts/']) expect(cardPath(p), p).toBe('cards/home.png');
   });
 });

@@ -22,6 +22,15 @@ export const seriesPath = (seriesSlug: string): string => `series/${encodeURICom
 /** Page n of the home page's list (1 is the home page itself). */
 export const listPagePath = (n: number): string => (n === 1 ? '' : `page/${n}/`);
 
+/**
+ * The social card (og:image) of a page, by the page's path: a post, a tag and a series have their
+ * own (`cards/posts/<slug>.png`); every other page shows the home page's (`cards/home.png`).
+ */
+export function cardPath(pagePath: string): string {
+  const p = pagePath.replace(/^\/+|\/+$/g, '');
+  return /^(posts|tags|series)\/[^/]+$/.test(p) ? `cards/${p}.png` : 'cards/home.png';
+}
+
 /** The slug of a post's page path (`posts/x` or `posts/x/`), or undefined for any other path. */
 export function postSlugOfPath(path: string): string | undefined {
   return /^\/?posts\/([^/]+)\/?$/.exec(path)?.[1];
@@ -34,7 +43,7 @@ export function postSlugOfPath(path: string): string | undefined {
  */
 export const siteRoutes = {
   files: ['index.html', '404.html', '404', 'rss.xml', 'feed.json', 'robots.txt', 'favicon.svg', '_headers', 'security-headers.conf', 'redirects.conf'],
-  folders: ['posts', 'tags', 'series', 'page', 'archive', 'search', '_astro', 'pagefind'],
+  folders: ['posts', 'tags', 'series', 'page', 'archive', 'search', 'cards', '_astro', 'pagefind'],
   /** Files the sitemap integration writes. */
   generated: /^sitemap-[^/]*\.xml$/,
 } as const;

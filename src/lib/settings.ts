@@ -14,6 +14,8 @@ export interface BuildSettings {
   siteUrl: string | undefined;
   /** RZ_CACHE_DIR: where the build caches live instead of the checkout's .cache/ (the tests keep theirs apart). */
   cacheDir: string | undefined;
+  /** RZ_CARDS: `off` builds no social cards (a quicker preview of a large archive); on by default. */
+  cards: boolean;
 }
 
 // One "now" for the whole build: its checks, pages and redirects agree on which posts are due.
@@ -26,7 +28,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSetting
     base: env['RZ_BASE'] ? parseBase(env['RZ_BASE']) : '/',
     siteUrl: env['RZ_SITE_URL'] ? parseUrl(env['RZ_SITE_URL']) : undefined,
     cacheDir: env['RZ_CACHE_DIR'] || undefined,
+    cards: env['RZ_CARDS'] ? parseSwitch('RZ_CARDS', env['RZ_CARDS']) : true,
   };
+}
+
+function parseSwitch(name: string, value: string): boolean {
+  if (/^(on|1|true|yes)$/i.test(value)) return true;
+  if (/^(off|0|false|no)$/i.test(value)) return false;
+  throw new Error(`${name}=${value}: write ${name}=off to leave it out, or unset it (on)`);
 }
 
 function parseNow(value: string): Date {
