@@ -10,6 +10,8 @@ import { checkPosts } from './src/integrations/check-posts.ts';
 import { markdownRenders } from './src/integrations/markdown-renders.ts';
 import { pagefindSearch } from './src/search/pagefind.ts';
 import { securityHeaderFiles } from './src/integrations/security-headers.ts';
+import { socialCards } from './src/cards/integration.ts';
+import { site } from './src/site.config.ts';
 import { astroCacheDir, codeKey } from './src/lib/build-cache.ts';
 import { readSettings } from './src/lib/settings.ts';
 import { sharedOptions } from './src/astro-options.ts';
@@ -24,10 +26,14 @@ const { base } = settings;
 const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname), { command: process.argv[2] ?? '' });
 
 const markdownProcessor = siteMarkdownProcessor();
+const cards = socialCards(settings, site);
 
 export default defineConfig({
   ...sharedOptions(base),
   cacheDir,
-  integrations: [buildCache(cacheDir), checkPosts(settings), markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), aliasPages(settings), pagefindSearch({ contentDir: settings.contentDir }), securityHeaderFiles()],
+  integrations: [buildCache(cacheDir), checkPosts(settings, { onPosts: cards.predraw }), cards, markdownRenders(markdownProcessor), mdx(), preact(), sitemap(), aliasPages(settings), pagefindSearch({ contentDir: settings.contentDir }), securityHeaderFiles()],
   markdown: markdownConfig(markdownProcessor),
+  // A post's images get a srcset of widths up to their own (phones fetch a small one) and a
+  // width and height (no layout shift); no global image styles: the site's CSS sizes them.
+  image: { layout: 'constrained', responsiveStyles: false },
 });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Row { section: string; name: string; value: number; unit: string; note?: string }
-const sections = ['site', 'publish', 'lighthouse', 'listings', 'slist', 'search', 'island', 'import'];
+const sections = ['site', 'publish', 'lighthouse', 'listings', 'slist', 'search', 'island', 'import', 'cards'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const all: Row[] = [];
 for (const name of sections.filter((s) => !wanted.length || wanted.includes(s))) {

@@ -1,15 +1,20 @@
 // Lighthouse (mobile preset, the package's default config) driving Debian's Chromium
 // against the built site on 127.0.0.1: the four category scores per page type.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serve } from '../harness/server.ts';
-import { listFiles, timedBuild, type Row } from './support.ts';
+import { listFiles, root, timedBuild, type Row } from './support.ts';
+import { tempDir } from '../harness/temp.ts';
 
 export default async function benchLighthouse(): Promise<Row[]> {
-  const { outDir } = timedBuild('lighthouse-site');
+  // the real posts, and the fixture posts beside them (a folded listing, cards, images)
+  const content = tempDir('rz-bench-lighthouse-');
+  cpSync(join(root, 'content/posts'), content, { recursive: true });
+  cpSync(join(root, 'tests/fixtures/posts'), content, { recursive: true });
+  const { outDir } = timedBuild('lighthouse-site', { RZ_CONTENT_DIR: content });
   // Serve compressed, as the nginx configuration does (gzip_static): write .gz siblings.
   for (const f of listFiles(outDir).filter((f) => /\.(html|css|js|json|xml|svg|txt)$/.test(f))) writeFileSync(`${f}.gz`, gzipSync(readFileSync(f), { level: 9 }));
   const site = await serve(outDir, '/', { gzip: true });
@@ -21,6 +26,7 @@ export default async function benchLighthouse(): Promise<Row[]> {
     ['home', ''],
     ['post with listings', 'posts/linux-process-the-beginning/'],
     ['SList post', 'posts/exinterlockedpopentryslist-processing-by-scheduler/'],
+    ['post with a card, related posts and a folded listing', 'posts/folded-listing/'],
     ['archive', 'archive/'],
     ...(existsSync(join(outDir, 'search/index.html')) ? [['search', 'search/'] as [string, string]] : []),
   ];

@@ -1,7 +1,7 @@
-// Cards are drawn off the main thread, one worker per core: a card is ~30 ms of CPU (satori
-// ~7 ms, resvg ~24 ms), and a 1,000-post site has a thousand of them, while the main thread
-// renders pages. Astro renders several paths at once (build.concurrency), so several cards
-// wait here at a time. Workers are unreferenced while idle, so they never keep a build alive.
+// Cards are drawn off the main thread, in workers on the cores Astro leaves free: a card is ~30 ms of CPU (satori
+// ~7 ms, resvg ~21 ms), and a 1,000-post site has a thousand of them, while the main thread
+// bundles and renders pages. Each worker keeps what it draws in the card store (store.ts).
+// Workers are unreferenced while idle, so they never keep a build alive.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,7 +15,23 @@ interface Slot { worker: Worker; task?: Task | undefined }
 // for it. Every build runs in the project's root.
 const workerFile = () => join(process.cwd(), 'src/cards/draw-worker.ts');
 
-export function cardPool(size = Math.max(1, availableParallelism())) {
+/**
+ * Draws these cards into the store in the background, in `size` workers that each take every
+ * size-th card, in order; `stop` ends them wherever they are.
+ */
+export function drawInBackground(cards: readonly CardContent[], size = Math.max(1, availableParallelism() - 1)): { stop: () => Promise<void> } {
+  const workers = Array.from({ length: Math.min(size, cards.length) }, (_, i) => {
+    const w = new Worker(workerFile());
+    w.on('error', () => { /* the route draws what this did not */ });
+    w.postMessage({ batch: cards.filter((_, j) => j % size === i) });
+    w.unref(); // never keeps the build alive
+    return w;
+  });
+  return { stop: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
+}
+
+/** `size` workers: by default one core is left to the main thread (Astro's own work). */
+export function cardPool(size = Math.max(1, availableParallelism() - 1)) {
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let next = 0;
@@ -36,7 +52,13 @@ export function cardPool(size = Math.max(1, availableParallelism())) {
       else task.resolve({ png: Buffer.from(m.png!), missing: m.missing ?? [] });
       run(slot);
     });
-    slot.worker.on('error', (e: Error) => { slot.task?.reject(e); slot.task = undefined; slots.splice(slots.indexOf(slot), 1); });
+    // a worker that dies (it could not load, or crashed) fails every card waiting: no silent retry loop
+    slot.worker.on('error', (e: Error) => {
+      const why = new Error(`a card worker stopped (not the post's fault): ${e.message}`);
+      slot.task?.reject(why);
+      for (const t of queue.splice(0)) t.reject(why);
+      slots.splice(slots.indexOf(slot), 1);
+    });
     return slot;
   };
 
@@ -48,7 +70,10 @@ export function cardPool(size = Math.max(1, availableParallelism())) {
         if (idle) run(idle);
       });
     },
+    /** Stops the workers; cards still waiting are dropped (their promises reject). */
     async close(): Promise<void> {
+      for (const t of queue.splice(0)) t.reject(new Error('the card pool was closed'));
+      for (const s of slots) s.task?.reject(new Error('the card pool was closed'));
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };

@@ -5,13 +5,16 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblems, inspectPostSources, scheduledPosts } from '../lib/frontmatter-check.ts';
+import { formatProblems, inspectPostSources, scheduledPosts, type PostFacts } from '../lib/frontmatter-check.ts';
 import { checkPostBodies } from '../lib/body-check.ts';
 import { listPostFiles } from '../lib/post-files.ts';
 import type { BuildSettings } from '../lib/settings.ts';
 
-/** `settings`: where the posts are and the day the build publishes as of (src/lib/settings.ts). */
-export function checkPosts(settings: Pick<BuildSettings, 'contentDir' | 'now'>): AstroIntegration {
+/**
+ * `settings`: where the posts are and the day the build publishes as of (src/lib/settings.ts);
+ * `onPosts`: given what the checks read of every post when a build's posts pass them (the cards start drawing).
+ */
+export function checkPosts(settings: Pick<BuildSettings, 'contentDir' | 'now'>, { onPosts }: { onPosts?: (posts: PostFacts[]) => void } = {}): AstroIntegration {
   return {
     name: 'ring-zero:check-posts',
     hooks: {
@@ -34,6 +37,7 @@ export function checkPosts(settings: Pick<BuildSettings, 'contentDir' | 'now'>):
           if (command !== 'dev') process.exit(1);
         }
         if (command !== 'build') return;
+        onPosts?.(inspected.posts);
         const scheduled = scheduledPosts(inspected.posts, settings.now);
         if (scheduled.length)
           logger.info(`${scheduled.length} scheduled post${scheduled.length > 1 ? 's' : ''}, published by the first build on or after its day (UTC):\n${

@@ -54,7 +54,7 @@ function goodItems(raw: Record<string, unknown>, key: 'tags' | 'aliases'): [stri
 }
 
 /** Check one post; returns its problems and the slug it claims. */
-export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; slugLine: number; draft: boolean; title?: string; tags: TagUse[]; date?: Date; series?: SeriesUse; aliases?: AliasUse[] } {
+export function checkPostSource({ path, source }: PostSource): { problems: Problem[]; slug: string; slugLine: number; draft: boolean; title?: string; tags: TagUse[]; tagNames?: string[]; date?: Date; series?: SeriesUse; aliases?: AliasUse[] } {
   const problems: Problem[] = [];
   const add = (line: number, field: string, message: string, fix: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: path, line, field, message, fix, severity });
@@ -110,14 +110,19 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
     add(1, 'slug', `the file name gives the slug ${JSON.stringify(slug)}, which is not lower-case words joined by hyphens`, 'rename the file (e.g. my-post.md) or add `slug: my-post`');
   return {
     problems, slug, slugLine, draft: post.draft === true, ...(post.title ? { title: post.title } : {}), ...(post.date ? { date: post.date } : {}),
+    ...(post.tags ? { tagNames: post.tags } : {}),
     tags: goodItems(raw, 'tags').map(([tag, i]) => ({ file: path, line: line('tags', i), tag })),
     ...(post.series ? { series: { file: path, line: line('series'), partLine: line('series', 'part'), ...post.series } } : {}),
     aliases: goodItems(raw, 'aliases').map(([a, i]) => ({ file: path, line: line('aliases', i), path: a })),
   };
 }
 
-/** What the checks read of a post: its file, slug, whether a draft, and its date if valid. */
-export interface PostFacts { file: string; slug: string; draft: boolean; date: Date | undefined; /** its old paths (`aliases:`) */ aliases?: string[] }
+/** What the checks read of a post: its file, slug, whether a draft, and its date, title, tags and series if valid. */
+export interface PostFacts {
+  file: string; slug: string; draft: boolean; date: Date | undefined;
+  /** its old paths (`aliases:`) */ aliases?: string[];
+  title?: string | undefined; tags?: string[]; series?: { name: string; part: number } | undefined;
+}
 
 /** Check all posts, including slugs shared by two files and tags that would share a URL. */
 export function checkPostSources(posts: readonly PostSource[]): Problem[] {
@@ -138,7 +143,10 @@ export function inspectPostSources(posts: readonly PostSource[]): { problems: Pr
     tags.push(...r.tags);
     if (r.series) series.push(r.series);
     aliases.push(...(r.aliases ?? []));
-    facts.push({ file: post.path, slug: r.slug, draft: r.draft, date: r.date, aliases: (r.aliases ?? []).map((a) => a.path) });
+    facts.push({
+      file: post.path, slug: r.slug, draft: r.draft, date: r.date, aliases: (r.aliases ?? []).map((a) => a.path),
+      title: r.title, tags: r.tagNames ?? [], series: r.series && { name: r.series.name, part: r.series.part },
+    });
     const other = bySlug.get(r.slug);
     if (other) {
       problems.push({ file: post.path, line: r.slugLine, field: 'slug', severity: 'error',

@@ -9,10 +9,11 @@ import { listingsRehypePlugins, listingsRemarkPlugins } from './listings/index.t
 import remarkGithubAlerts from 'remark-github-blockquote-alert';
 import rehypeCallouts from './callouts.ts';
 import rehypeSidenotes from './sidenotes.ts';
+import rehypeImageSizes from './image-sizes.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 
-/** rehype plugins for prose: heading ids and anchors, safe external links. */
+/** rehype plugins for prose: heading ids and anchors, safe external links, callouts, sidenotes, image sizes. */
 export function proseRehypePlugins() {
   return [
     // Astro adds heading ids after user plugins; anchors need them first.
@@ -27,6 +28,7 @@ export function proseRehypePlugins() {
     // `> [!NOTE]` callouts (remark-github-blockquote-alert) labelled; footnotes copied to the margin.
     rehypeCallouts,
     rehypeSidenotes,
+    rehypeImageSizes,
   ] as const;
 }
 

@@ -43,6 +43,8 @@ function build(dir: string, outDir = 'dist'): Build {
 function tree(dir: string): Map<string, string> {
   return new Map(filesUnder(dir, ['.']).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 }
+/** The social cards in a checkout's card store. */
+const storedCards = (dir: string) => readdirSync(join(dir, '.cache/cards')).filter((f) => f.endsWith('.png')).length;
 const rendered = (output: string) => Number(/Markdown: (\d+) posts? rendered/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''))?.[1] ?? NaN);
 
 describe('build caches', { timeout: 300_000 }, () => {
@@ -78,13 +80,15 @@ describe('build caches', { timeout: 300_000 }, () => {
     for (const [f, bytes] of cold) expect(again.get(f) === bytes, f).toBe(true);
   });
 
-  it('one changed post re-renders that post alone; a change to listing code rebuilds every listing', async () => {
+  it('one changed post re-renders that post alone (and draws no card, or only its own); a change to listing code rebuilds every listing (and draws no card)', async () => {
+    const cardsBefore = storedCards(a);
     writeFileSync(join(a, 'content/posts/only-in-alpha.md'), readFileSync(join(a, 'content/posts/only-in-alpha.md'), 'utf8').replace('zzqx-alpha', 'zzqx-alpha-edited'));
     const one = await build(a).done;
     expect(one.code, one.output).toBe(0);
     expect(rendered(one.output)).toBe(1);
     expect(readFileSync(join(a, 'dist/posts/only-in-alpha/index.html'), 'utf8')).toContain('zzqx-alpha-edited');
     expect(readFileSync(join(a, 'dist/tags/caching/index.html'), 'utf8')).toContain('zzqx-alpha-edited'); // the list shows its excerpt
+    expect(storedCards(a)).toBe(cardsBefore); // the body is not on its card
 
     // a change of tags elsewhere changes another post's related posts: that page is built again, not restored
     const vfs = () => readFileSync(join(a, 'dist/posts/macos-vfs-file-system-isolation-filter/index.html'), 'utf8');
@@ -93,6 +97,8 @@ describe('build caches', { timeout: 300_000 }, () => {
     const retagged = await build(a).done;
     expect(retagged.code, retagged.output).toBe(0);
     expect(vfs()).toMatch(/<nav class="related"[^]*href="\/posts\/only-in-alpha\/"/);
+    // two cards drawn: the post's (its tags are on it) and the filesystems tag's (one more post)
+    expect(storedCards(a)).toBe(cardsBefore + 2);
 
     const diagram = join(a, 'src/markdown/listings/maps-diagram.ts');
     writeFileSync(diagram, readFileSync(diagram, 'utf8').replace("'The address space as a table'", "'The address space as a table (zzqx-new-diagram-code)'"));
@@ -100,6 +106,7 @@ describe('build caches', { timeout: 300_000 }, () => {
     expect(code.code, code.output).toBe(0);
     expect(rendered(code.output)).toBe(readdirSync(join(a, 'content/posts')).filter((f) => f.endsWith('.md')).length); // every post again
     expect(readFileSync(join(a, 'dist/posts/linux-process-the-beginning/index.html'), 'utf8')).toContain('zzqx-new-diagram-code');
+    expect(storedCards(a)).toBe(cardsBefore + 2); // the cards' own code did not change: none drawn again
   });
 
   it('a build killed midway leaves a cache the next build uses', async () => {

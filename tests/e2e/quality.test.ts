@@ -1,6 +1,7 @@
-// Site-wide quality gates on the built site: valid HTML and working links on every
-// page, page-weight budgets, zero axe violations and no CSP violation or third-party
-// request on each page type, in light and dark themes.
+// Site-wide quality gates on the built site (the real posts and the fixture posts of
+// tests/fixtures/posts beside them): valid HTML and working links on every page, page-weight
+// budgets, zero axe violations and no CSP violation or third-party request on each page type,
+// in light and dark themes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -10,14 +11,17 @@ import { staticSiteChecks, type SiteCheckResult } from '../../scripts/site-check
 import { launch } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
-const dir = inject('siteDir');
+const dir = inject('featuresDir');
 
 /** One page of each type; search only once the site has it. */
 const pageTypes: Array<[string, string]> = [
   ['home', ''],
   ['post with listings', 'posts/linux-process-the-beginning/'],
   ['SList post', 'posts/exinterlockedpopentryslist-processing-by-scheduler/'],
+  ['post with a folded listing, a card and related posts', 'posts/folded-listing/'],
+  ['post with a screenshot and a diagram', 'posts/images-post/'],
   ['tag', 'tags/kernel/'],
+  ['series', 'series/slist-on-x64/'],
   ['archive', 'archive/'],
   ...(existsSync(join(dir, 'search/index.html')) ? [['search', 'search/'] as [string, string]] : []),
   ['404', 'no-such-page/'],

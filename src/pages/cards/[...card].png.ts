@@ -1,9 +1,11 @@
-// /cards/<page>.png: each page's social card (og:image), drawn at build time (src/cards/draw.ts).
-// The cacheKey is what the card shows, so a warm build restores unchanged cards instead of drawing them.
+// /cards/<page>.png: each page's social card (og:image), drawn at build time (src/cards/). The
+// cacheKey is what the card shows, so a warm build restores unchanged cards without asking here;
+// a cold one finds most in the card store, drawn while Astro bundled (src/cards/integration.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCards } from '../../data/cards.ts';
 import { readSettings } from '../../lib/settings.ts';
 import { cardPool } from '../../cards/pool.ts';
+import { cardStore } from '../../cards/store.ts';
 import type { CardContent } from '../../cards/card.ts';
 
 export const getStaticPaths = (async () => {
@@ -17,11 +19,13 @@ export const getStaticPaths = (async () => {
   }));
 }) satisfies GetStaticPaths;
 
-// one pool for the build (or the dev server), started by the first card
+// one store and pool for the build (or the dev server), made by the first card
+let store: ReturnType<typeof cardStore> | undefined;
 let pool: ReturnType<typeof cardPool> | undefined;
 
 export const GET: APIRoute<{ content: CardContent }> = async ({ props, params }) => {
-  const { png, missing } = await (pool ??= cardPool()).draw(props.content);
+  const stored = (store ??= cardStore()).read(store.keyOf(props.content));
+  const { png, missing } = stored ? { png: stored, missing: [] } : await (pool ??= cardPool()).draw(props.content);
   if (missing.length) console.warn(`cards/${params.card}.png: warning: no shipped font draws ${missing.join(' ')}; those characters are left out of the card`);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
