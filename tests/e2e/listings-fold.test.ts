@@ -28,12 +28,21 @@ const open = (path: string, opts: OpenOptions = {}) => openPage(browser, `${site
 /** How many of a listing's lines take up room on the screen. */
 const shown = (listing: Locator) => listing.locator('.line').evaluateAll((ls) => ls.filter((l) => l.getClientRects().length > 0).length);
 const listings = (page: Page) => page.locator('.prose figure.listing');
+/** Adds up the page's layout shifts from the start (runs in the page, before its scripts). */
+const recordShifts = () => {
+  const w = window as unknown as { shift: number };
+  w.shift = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) w.shift += (e as unknown as { value: number }).value; }).observe({ type: 'layout-shift', buffered: true });
+};
 
 for (const width of [390, 1280]) {
   describe(`at ${width} px`, () => {
-    it('a 301-line listing shows its first 20 lines and "Show all 301 lines", which opens and closes from the keyboard', async () => {
-      const page = await open(POST, { width });
+    it('a 301-line listing shows its first 20 lines and "Show all 301 lines", which opens and closes from the keyboard; nothing shifts as the page loads', async () => {
+      const page = await open(POST, { width, init: recordShifts });
       try {
+        // the titled listing's buttons appear when the script runs, in room kept for them
+        await page.waitForLoadState('load');
+        expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
         const big = listings(page).nth(0);
         expect(await shown(big)).toBe(20);
         const summary = big.locator('summary');
