@@ -12,8 +12,8 @@ import { pagefindSearch } from './src/search/pagefind.ts';
 import { securityHeaderFiles } from './src/integrations/security-headers.ts';
 import { socialCards } from './src/cards/integration.ts';
 import { site } from './src/site.config.ts';
-import { astroCacheDir, codeKey } from './src/lib/build-cache.ts';
-import { readSettings } from './src/lib/settings.ts';
+import { astroCacheDir, codeKey } from './src/node/build-cache.ts';
+import { readSettings } from './src/node/settings.ts';
 import { sharedOptions } from './src/astro-options.ts';
 
 // RZ_BASE builds the site for a sub-path (a GitHub Pages project site). The benchmark's plain

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cacheRoot, filesUnder, hashFiles } from '../src/lib/build-cache.ts';
+import { cacheRoot, filesUnder, hashFiles } from '../src/node/build-cache.ts';
 import { astroBuild } from './astro-build.ts';
 import { staticSiteChecks } from './site-checks.ts';
 

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { postSlug } from '../src/lib/slugs.ts';
-import { readSettings } from '../src/lib/settings.ts';
+import { readSettings } from '../src/node/settings.ts';
 
 const usage = 'usage: npm run new -- "Post title" [--tags windows,kernel]';
 const args = process.argv.slice(2);

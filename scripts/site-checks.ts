@@ -10,10 +10,10 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { findBrokenLinks } from '../src/lib/site-check/links.ts';
 import { pageAssets } from '../src/lib/site-check/budgets.ts';
-import { cacheRoot, filesUnder, hashFiles } from '../src/lib/build-cache.ts';
+import { cacheRoot, filesUnder, hashFiles } from '../src/node/build-cache.ts';
 import { inspectPostSources } from '../src/lib/frontmatter-check.ts';
-import { listPostFiles } from '../src/lib/post-files.ts';
-import { readSettings } from '../src/lib/settings.ts';
+import { listPostFiles } from '../src/node/post-files.ts';
+import { readSettings } from '../src/node/settings.ts';
 import { fieldLine, postOfPage, snippetLine, where, type PostSourceFile } from '../src/lib/site-check/sources.ts';
 
 export const budgets = { cssBytes: 20 * 1024, postJsBytes: 4 * 1024 };

@@ -1,5 +1,5 @@
 // npm run --silent slist -- <preset> [options]: search a preset of the SList model and print the trace.
-import { analyse, getPreset, PRESETS, type Analysis, type Settings } from '../src/lib/slist/index.ts';
+import { analyse, getPreset, PRESETS, type Analysis, type Settings } from '../src/slist/engine/index.ts';
 
 const USAGE = `usage: npm run --silent slist -- <preset> [--seq-bits N] [--fixup on|off] [--rule x86|x64]
                  [--speed-bound R] [--seed S] [--search shortest|random] [--json]

@@ -8,7 +8,7 @@ import { glob } from 'astro/loaders';
 import { slugFromPath } from './lib/slugs.ts';
 import { postSchema } from './lib/post-schema.ts';
 import { commentsFile, commentsSchema } from './lib/comments.ts';
-import { readSettings } from './lib/settings.ts';
+import { readSettings } from './node/settings.ts';
 
 const { contentDir } = readSettings();
 

@@ -1,7 +1,7 @@
 // Site identity: the one place an author edits to make the blog theirs.
 // Validated with zod so a typo fails the build with the field and the fix.
 import { z } from 'astro/zod';
-import { readSettings } from './lib/settings.ts';
+import { readSettings } from './node/settings.ts';
 
 const siteConfigSchema = z.object({
   title: z.string().min(1, 'title: give the blog a name, e.g. title: "Ring Zero"'),

@@ -1,20 +1,20 @@
 // Listings benchmark: highlighting time per listing line for each of this project's
 // grammars, against Shiki's built-in `asm` grammar on the same text, in the same run
 // (same highlighter, same engine as the site: Shiki's JavaScript regex engine, see
-// src/markdown/listings/rehype-highlight.ts). Also the whole listing
+// src/listings/rehype-highlight.ts). Also the whole listing
 // transform (classes, chrome, cross-references, SVG) per line.
 // `npm run bench` imports the default export; `node scripts/bench/listings.ts` prints a table.
 import { createHighlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { grammars } from '../../src/markdown/listings/grammars/index.ts';
-import { classTheme } from '../../src/markdown/listings/theme.ts';
-import { listingsShikiConfig } from '../../src/markdown/listings/index.ts';
+import { grammars } from '../../src/listings/grammars/index.ts';
+import { classTheme } from '../../src/listings/theme.ts';
+import { listingsShikiConfig } from '../../src/listings/index.ts';
 
 export interface BenchResult { section: string; name: string; value: number; unit: string; note?: string }
 
-const fixture = (name: string) => readFileSync(new URL(`../../src/markdown/listings/fixtures/${name}`, import.meta.url), 'utf8').replace(/\n$/, '');
+const fixture = (name: string) => readFileSync(new URL(`../../src/listings/fixtures/${name}`, import.meta.url), 'utf8').replace(/\n$/, '');
 const CASES: Array<[string, string]> = [
   ['windbg', 'slist-uf.windbg.txt'],
   ['procmaps', 'linux-grep.procmaps.txt'],

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import { cacheRoot } from '../../src/lib/build-cache.ts';
-import { readSettings } from '../../src/lib/settings.ts';
+import { cacheRoot } from '../../src/node/build-cache.ts';
+import { readSettings } from '../../src/node/settings.ts';
 import { sharedOptions } from '../../src/astro-options.ts';
 
 const root = join(import.meta.dirname, '../..');

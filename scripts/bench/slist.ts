@@ -1,10 +1,10 @@
 // SList model benchmark: random-runner micro-steps per second, shortest-search times for
 // classic-aba and header8-hypervisor-stall, states explored per second, and peak memory.
 // Part of `npm run bench`; runnable alone: node scripts/bench/slist.ts
-import { compile } from '../../src/lib/slist/core.ts';
-import { getPreset } from '../../src/lib/slist/presets.ts';
-import { runRandom } from '../../src/lib/slist/random.ts';
-import { searchShortest } from '../../src/lib/slist/search.ts';
+import { compile } from '../../src/slist/engine/core.ts';
+import { getPreset } from '../../src/slist/engine/presets.ts';
+import { runRandom } from '../../src/slist/engine/random.ts';
+import { searchShortest } from '../../src/slist/engine/shortest.ts';
 
 export interface Row { section: string; name: string; value: number; unit: string; note?: string }
 

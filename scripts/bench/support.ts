@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { astroBuild } from '../astro-build.ts';
-import { cacheRoot } from '../../src/lib/build-cache.ts';
+import { cacheRoot } from '../../src/node/build-cache.ts';
 
 export interface Row { section: string; name: string; value: number; unit: string; note?: string }
 
@@ -33,7 +33,7 @@ export function corpus(n: number): string {
   return dir;
 }
 
-export { filesIn as listFiles } from '../../src/lib/build-cache.ts';
+export { filesIn as listFiles } from '../../src/node/build-cache.ts';
 
 /** A built module (site-relative URL) and the modules it imports statically; dynamic imports load on demand and are left out. */
 export function moduleClosure(dist: string, url: string, seen = new Set<string>()): Set<string> {

@@ -6,7 +6,7 @@
 // the route does, and any card this misses is drawn there.
 import type { AstroIntegration } from 'astro';
 import type { PostFacts } from '../lib/frontmatter-check.ts';
-import type { BuildSettings } from '../lib/settings.ts';
+import type { BuildSettings } from '../node/settings.ts';
 import { publishedCardPosts, siteCards, type CardSite } from './contents.ts';
 import { drawInBackground } from './pool.ts';
 import { cardStore, pruneCardStore } from './store.ts';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheRoot } from '../lib/build-cache.ts';
+import { cacheRoot } from '../node/build-cache.ts';
 import type { CardContent } from './card.ts';
 
 /** What draws a card besides its content. */

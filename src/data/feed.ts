@@ -5,7 +5,7 @@ import preactRenderer from '@astrojs/preact/server.js';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { site } from '../site.config.ts';
 import { feedItems, type FeedItem, type FeedSite } from '../lib/feeds.ts';
-import { withoutSidenotes } from '../lib/sidenotes.ts';
+import { withoutSidenotes } from '../markdown/sidenotes.ts';
 import { getPosts, url, type Post } from './posts.ts';
 
 /** A post's HTML: Markdown is rendered when the collection syncs; MDX (a post with an island) is

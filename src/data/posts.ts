@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { excerptFromMarkdown, readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
-import { readSettings } from '../lib/settings.ts';
+import { readSettings } from '../node/settings.ts';
 import { showTags, tagSpellings } from '../lib/tags.ts';
 import { groupSeries, type SeriesRef } from '../lib/series.ts';
 import { joinBase, postPath, seriesPath, tagPath } from '../lib/routes.ts';

@@ -7,13 +7,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aliasFile, aliasRedirects, redirectPage, renderNginxRedirects } from '../lib/aliases.ts';
 import { checkPostSource, formatProblems, type Problem } from '../lib/frontmatter-check.ts';
-import { listPostFiles } from '../lib/post-files.ts';
+import { listPostFiles } from '../node/post-files.ts';
 import { isScheduled } from '../lib/posts.ts';
 import { joinBase } from '../lib/routes.ts';
-import type { BuildSettings } from '../lib/settings.ts';
+import type { BuildSettings } from '../node/settings.ts';
 import { site } from '../site.config.ts';
 
-/** `settings`: where the posts are and the day the build publishes as of (src/lib/settings.ts). */
+/** `settings`: where the posts are and the day the build publishes as of (src/node/settings.ts). */
 export function aliasPages(settings: Pick<BuildSettings, 'contentDir' | 'now'>): AstroIntegration {
   let root = '';
   let base = '/';

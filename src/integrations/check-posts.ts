@@ -7,11 +7,11 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblems, inspectPostSources, scheduledPosts, type PostFacts } from '../lib/frontmatter-check.ts';
 import { checkPostBodies } from '../lib/body-check.ts';
-import { listPostFiles } from '../lib/post-files.ts';
-import type { BuildSettings } from '../lib/settings.ts';
+import { listPostFiles } from '../node/post-files.ts';
+import type { BuildSettings } from '../node/settings.ts';
 
 /**
- * `settings`: where the posts are and the day the build publishes as of (src/lib/settings.ts);
+ * `settings`: where the posts are and the day the build publishes as of (src/node/settings.ts);
  * `onPosts`: given what the checks read of every post when a build's posts pass them (the cards start drawing).
  */
 export function checkPosts(settings: Pick<BuildSettings, 'contentDir' | 'now'>, { onPosts }: { onPosts?: (posts: PostFacts[]) => void } = {}): AstroIntegration {

@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesUnder } from '../lib/build-cache.ts';
+import { filesUnder } from '../node/build-cache.ts';
 import { cspFromHtml, mergeCspPolicies, renderHostHeaders, renderNginxHeaders } from '../lib/security-headers.ts';
 
 const htmlFiles = (dir: string): string[] => filesUnder(dir, ['.']).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));

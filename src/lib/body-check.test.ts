@@ -129,13 +129,13 @@ describe('code fences', () => {
 
 describe('MDX', () => {
   it('reports a missing import on its line, with the path and where components live', () => {
-    const problems = check('## Try\n\nimport Sim from \'/src/components/slist/Simulator.tsx\';\nimport Foo from \'../../src/components/Nope.tsx\';\nimport Bar from \'./Nope2\';\n\n<Sim client:visible />\n', 'content/posts/a.mdx');
+    const problems = check('## Try\n\nimport Sim from \'/src/slist/ui/Simulator.tsx\';\nimport Foo from \'../../src/components/Nope.tsx\';\nimport Bar from \'./Nope2\';\n\n<Sim client:visible />\n', 'content/posts/a.mdx');
     expect(formatProblems(problems)).toBe(
       'content/posts/a.mdx:9: error in import: the import of \'../../src/components/Nope.tsx\' names src/components/Nope.tsx, which does not exist.\n' +
-      '    fix: check the path: components live in src/components/; import them root-relative, e.g. `import Simulator from \'/src/components/slist/Simulator.tsx\';`\n' +
+      '    fix: check the path: components live under src/ (an island such as the SList simulator in src/slist/ui/); import them root-relative, e.g. `import Simulator from \'/src/slist/ui/Simulator.tsx\';`\n' +
       'content/posts/a.mdx:10: error in import: the import of \'./Nope2\' names content/posts/Nope2, which does not exist.\n' +
-      '    fix: check the path: components live in src/components/; import them root-relative, e.g. `import Simulator from \'/src/components/slist/Simulator.tsx\';`');
-    expect(check('import Sim from \'../../src/components/slist/Simulator\';\nimport { h } from \'preact\';\n', 'content/posts/a.mdx')).toEqual([]);
+      '    fix: check the path: components live under src/ (an island such as the SList simulator in src/slist/ui/); import them root-relative, e.g. `import Simulator from \'/src/slist/ui/Simulator.tsx\';`');
+    expect(check('import Sim from \'../../src/slist/ui/Simulator\';\nimport { h } from \'preact\';\n', 'content/posts/a.mdx')).toEqual([]);
   });
 
   it('reports script, handlers on HTML elements, javascript: URLs and open fences in .mdx', () => {

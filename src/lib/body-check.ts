@@ -22,7 +22,7 @@ const islandFix = 'to add behaviour, write the post as .mdx and embed an island 
 const urlFix = 'link to an https: URL; behaviour belongs in an island component in an .mdx post (README.md: "Embedding an island in a post")';
 const altFix = (url: string) => `describe what the image shows in the brackets, e.g. \`![The kernel stack at the fault](${url})\`; an image that is only decoration is written as HTML with an empty alt: \`<img src="${url}" alt="">\``;
 const imageFileFix = 'check the file name (case counts), and that the image sits beside the post: a post with images is a folder, <slug>/index.md, with the images in it (README.md, "A post with images")';
-const importFix = 'check the path: components live in src/components/; import them root-relative, e.g. `import Simulator from \'/src/components/slist/Simulator.tsx\';`';
+const importFix = 'check the path: components live under src/ (an island such as the SList simulator in src/slist/ui/); import them root-relative, e.g. `import Simulator from \'/src/slist/ui/Simulator.tsx\';`';
 /** Attributes whose value is a URL a browser may load or navigate to. */
 const urlAttributes = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'poster', 'background', 'cite', 'codebase']);
 /** What Vite tries after an import path without its extension. */

@@ -5,7 +5,7 @@ import { rehypeHeadingIds, unified, type MarkdownProcessor, type MarkdownRendere
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import { toString } from 'hast-util-to-string';
-import { listingsRehypePlugins, listingsRemarkPlugins } from './listings/index.ts';
+import { listingsRehypePlugins, listingsRemarkPlugins } from '../listings/index.ts';
 import remarkGithubAlerts from 'remark-github-blockquote-alert';
 import rehypeCallouts from './callouts.ts';
 import rehypeSidenotes from './sidenotes.ts';
@@ -71,7 +71,7 @@ export function siteMarkdownProcessor(): SiteProcessor {
 
 export function markdownConfig(processor: MarkdownProcessor = siteMarkdownProcessor()): Markdown {
   return {
-    // Highlighting is a rehype plugin of ours (src/markdown/listings/rehype-highlight.ts).
+    // Highlighting is a rehype plugin of ours (src/listings/rehype-highlight.ts).
     syntaxHighlight: false,
     processor,
   };

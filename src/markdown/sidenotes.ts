@@ -2,8 +2,12 @@
 // (<aside class="sidenote">) that CSS shows in the margin on wide screens only. The copy is
 // aria-hidden, without ids, tab stops or back-links, and kept out of search: screen readers,
 // keyboards, narrow screens and feeds use the footnotes list at the end, which is unchanged.
+// Feeds have no CSS, so the copies would read as the notes twice there: withoutSidenotes
+// takes them out of a feed's HTML.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visit } from 'unist-util-visit';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { hasClass } from './hast.ts';
 
 const isElement = (n: unknown): n is Element => (n as Element | undefined)?.type === 'element';
@@ -65,4 +69,18 @@ export default function rehypeSidenotes() {
     }
     tree.children = children;
   };
+}
+
+const isCopy = (n: Root['children'][number]) => n.type === 'element' && n.tagName === 'aside' && hasClass(n, 'sidenote');
+
+/** Post HTML without its `aside.sidenote` copies; HTML without any is returned as it came. */
+export function withoutSidenotes(html: string): string {
+  if (!html.includes('<aside class="sidenote"')) return html;
+  const tree = fromHtml(html, { fragment: true });
+  const prune = (node: Root | Element) => {
+    node.children = node.children.filter((c) => !isCopy(c)) as typeof node.children;
+    for (const c of node.children) if (c.type === 'element') prune(c);
+  };
+  prune(tree);
+  return toHtml(tree);
 }

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { filesUnder } from '../lib/build-cache.ts';
+import { filesUnder } from '../node/build-cache.ts';
 import { prepareForIndex } from './html.ts';
 import { postLinks } from './paths.ts';
 import { SEARCH_SINK, type SearchSink } from './sink.ts';

@@ -71,7 +71,7 @@ describe('fences and MDX', () => {
     expectRejected('mdx-import', 'missing-import.mdx', `${fm('Missing import')}import Foo from '../../src/components/Nope.tsx';\n\n## Try it\n\n<Foo client:visible />\n`,
       // the path resolved against the post (in a temporary folder here), then the fix
       new RegExp(`missing-import\\.mdx:6: error in import: the import of '\\.\\./\\.\\./src/components/Nope\\.tsx' names \\S*src/components/Nope\\.tsx, which does not exist\\.\\n    ${
-        esc("fix: check the path: components live in src/components/; import them root-relative, e.g. `import Simulator from '/src/components/slist/Simulator.tsx';`")}`));
+        esc("fix: check the path: components live under src/ (an island such as the SList simulator in src/slist/ui/); import them root-relative, e.g. `import Simulator from '/src/slist/ui/Simulator.tsx';`")}`));
   });
 });
 

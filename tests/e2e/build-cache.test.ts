@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, w
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv, root } from './support/build.ts';
-import { filesUnder } from '../../src/lib/build-cache.ts';
+import { filesUnder } from '../../src/node/build-cache.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
 
 const dirs: string[] = [];
@@ -100,7 +100,7 @@ describe('build caches', { timeout: 300_000 }, () => {
     // two cards drawn: the post's (its tags are on it) and the filesystems tag's (one more post)
     expect(storedCards(a)).toBe(cardsBefore + 2);
 
-    const diagram = join(a, 'src/markdown/listings/maps-diagram.ts');
+    const diagram = join(a, 'src/listings/transformer-maps-diagram.ts');
     writeFileSync(diagram, readFileSync(diagram, 'utf8').replace("'The address space as a table'", "'The address space as a table (zzqx-new-diagram-code)'"));
     const code = await build(a).done;
     expect(code.code, code.output).toBe(0);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite, cleanEnv, contentWith, root } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
-import { filesIn } from '../../src/lib/build-cache.ts';
+import { filesIn } from '../../src/node/build-cache.ts';
 
 const siteUrl = 'https://ringzero.example';
 const allFiles = filesIn;

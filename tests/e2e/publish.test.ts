@@ -237,7 +237,7 @@ describe('publishing with git push', () => {
   });
 
   it('a push that changes only listing code (the maps diagram) rebuilds the posts: the live Linux post shows it', async () => {
-    const diagram = join(author, 'src/markdown/listings/maps-diagram.ts');
+    const diagram = join(author, 'src/listings/transformer-maps-diagram.ts');
     writeFileSync(diagram, readFileSync(diagram, 'utf8').replace("'The address space as a table'", "'The address space as a table (zzqx-diagram-code)'"));
     git(author, 'commit', '-qam', 'Maps diagram: new summary text');
     const r = await push(author);

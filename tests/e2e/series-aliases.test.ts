@@ -10,7 +10,7 @@ import { launch } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 import { buildSite, contentWith, type BuildResult } from './support/build.ts';
 import { ensureNginx, startNginx } from './support/nginx.ts';
-import { filesIn } from '../../src/lib/build-cache.ts';
+import { filesIn } from '../../src/node/build-cache.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
 
 const post = (title: string, date: string, extra = '', body = 'Body of the post.') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;

@@ -6,8 +6,8 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { analyse } from '../../src/lib/slist/analyse.ts';
-import { PRESETS } from '../../src/lib/slist/presets.ts';
+import { analyse } from '../../src/slist/engine/analyse.ts';
+import { PRESETS } from '../../src/slist/engine/presets.ts';
 import { launch } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grammars } from '../../../src/markdown/listings/grammars/index.ts';
+import { grammars } from '../../../src/listings/grammars/index.ts';
 import { detectListingLanguage, languageHint } from './listing-language.ts';
 
 describe('detectListingLanguage', () => {

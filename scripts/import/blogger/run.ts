@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Image } from 'mdast';
 import { slugPattern } from '../../../src/lib/slugs.ts';
 import { checkPostSource } from '../../../src/lib/frontmatter-check.ts';
-import { listPostFiles } from '../../../src/lib/post-files.ts';
+import { listPostFiles } from '../../../src/node/post-files.ts';
 import { isoDay } from '../../../src/lib/posts.ts';
 import { commentsFile } from '../../../src/lib/comments.ts';
 import { atomReader, type Feed } from './atom.ts';

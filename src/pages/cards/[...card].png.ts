@@ -3,7 +3,7 @@
 // a cold one finds most in the card store, drawn while Astro bundled (src/cards/integration.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCards } from '../../data/cards.ts';
-import { readSettings } from '../../lib/settings.ts';
+import { readSettings } from '../../node/settings.ts';
 import { cardPool } from '../../cards/pool.ts';
 import { cardStore } from '../../cards/store.ts';
 import type { CardContent } from '../../cards/card.ts';
