@@ -8,7 +8,7 @@ import { aliasPages } from './src/integrations/aliases.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { checkPosts } from './src/integrations/check-posts.ts';
 import { markdownRenders } from './src/integrations/markdown-renders.ts';
-import { pagefindSearch } from './src/search/pagefind.ts';
+import { pagefindSearch } from './src/search/integration.ts';
 import { securityHeaderFiles } from './src/integrations/security-headers.ts';
 import { socialCards } from './src/cards/integration.ts';
 import { site } from './src/site.config.ts';

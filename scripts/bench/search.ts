@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../harness/browser.ts';
 import { serve } from '../harness/server.ts';
-import { indexBuiltSite } from '../../src/search/pagefind.ts';
+import { indexBuiltSite } from '../../src/search/build-index.ts';
 import { corpus, listFiles as files, timedBuild, type Row } from './support.ts';
 
 const BASE = '/';

@@ -1,0 +1,60 @@
+// The build's index without Astro: a built folder indexed, byte for byte the same for the same
+// pages.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as pagefind from 'pagefind';
+import { indexBuiltSite } from './build-index.ts';
+import { tempDir } from '../../scripts/harness/temp.ts';
+
+const post = (title: string, body: string): string =>
+  `<!doctype html><html lang="en"><body><nav>Site chrome</nav><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p></article></body></html>`;
+
+afterAll(() => pagefind.close());
+
+describe('indexBuiltSite', () => {
+  it('indexes only pages with data-pagefind-body and writes <dir>/pagefind without the unused UIs', async () => {
+    const dir = tempDir('rz-pf-');
+    mkdirSync(join(dir, 'posts/a'), { recursive: true });
+    mkdirSync(join(dir, 'tags'), { recursive: true });
+    writeFileSync(join(dir, 'posts/a/index.html'), post('A', 'ExInterlockedPopEntrySList here'));
+    writeFileSync(join(dir, 'tags/index.html'), '<html><body><h1>Tags</h1></body></html>');
+    const r = await indexBuiltSite(dir, '/blog/');
+    expect(r.pages).toBe(1);
+    expect(r.extraWords).toBeGreaterThan(0);
+    const files = readdirSync(join(dir, 'pagefind'));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
+    expect(files.filter((f) => /-ui\.|highlight/.test(f))).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(1);
+  });
+});
+
+/** A built site of `n` posts (and a home page without data-pagefind-body) in a new folder. */
+function site(n: number, edit = ''): string {
+  const dir = tempDir('rz-pf-order-');
+  writeFileSync(join(dir, 'index.html'), '<html><body><h1>Home</h1></body></html>');
+  for (let i = 0; i < n; i++) {
+    mkdirSync(join(dir, 'posts', `post-${i}`), { recursive: true });
+    writeFileSync(join(dir, 'posts', `post-${i}`, 'index.html'), post(`post-${i}`, `KiCheckForSListAddress post-${i} text ${i === 7 ? edit : ''}`));
+  }
+  return dir;
+}
+
+/** Every file of <dir>/pagefind with its bytes. */
+function indexFiles(dir: string): string {
+  const out = join(dir, 'pagefind');
+  return readdirSync(out, { recursive: true, encoding: 'utf8' }).sort().map((f) => {
+    try { return `${f}:${readFileSync(join(out, f)).toString('base64')}`; } catch { return f; }
+  }).join('\n');
+}
+
+describe('indexBuiltSite: the same pages, the same files', () => {
+  it('writes byte-identical index files for the same pages, and different ones when a page changes', async () => {
+    const a = site(40);
+    const b = site(40);
+    const edited = site(40, 'zzqx-edited');
+    for (const dir of [a, b, edited]) expect(await indexBuiltSite(dir, '/')).toMatchObject({ pages: 40 });
+    expect(indexFiles(b)).toBe(indexFiles(a));
+    expect(indexFiles(edited)).not.toBe(indexFiles(a));
+  });
+});

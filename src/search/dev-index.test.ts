@@ -1,0 +1,40 @@
+// The dev server's index without Astro: a (fake) dev server's pages indexed in memory, served
+// by the middleware, refreshed after a change.
+import { createServer, type Server } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as pagefind from 'pagefind';
+import { DevIndex } from './dev-index.ts';
+
+const post = (title: string, body: string): string =>
+  `<!doctype html><html lang="en"><body><nav>Site chrome</nav><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p></article></body></html>`;
+
+afterAll(() => pagefind.close());
+
+describe('DevIndex', () => {
+  it('serves an index of what the server renders now, and rebuilds it after a change', async () => {
+    const pages: Record<string, string> = { '/blog/posts/a/': post('A', 'alpha') };
+    const dev = new DevIndex('/blog/');
+    const server: Server = createServer((req, res) => {
+      if (req.url === '/blog/archive/') { res.end(Object.keys(pages).map((u) => `<a href="${u}">x</a>`).join('')); return; }
+      const page = pages[req.url ?? ''];
+      if (page) { res.end(page); return; }
+      dev.handle(req, res, () => { res.statusCode = 404; res.end('next'); });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as { port: number }).port;
+    const entry = async () => (await (await fetch(`http://127.0.0.1:${port}/blog/pagefind/pagefind-entry.json`)).json()) as { languages: { en: { page_count: number } } };
+    try {
+      expect((await entry()).languages.en.page_count).toBe(1);
+      const js = await fetch(`http://127.0.0.1:${port}/blog/pagefind/pagefind.js?import`);
+      expect(js.status).toBe(200);
+      expect(js.headers.get('content-type')).toMatch(/javascript/);
+      expect((await fetch(`http://127.0.0.1:${port}/blog/other/`)).status).toBe(404);
+      pages['/blog/posts/b/'] = post('B', 'beta');
+      expect((await entry()).languages.en.page_count).toBe(1); // no change seen: same index
+      dev.changed();
+      expect((await entry()).languages.en.page_count).toBe(2);
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
+  });
+});

@@ -1,0 +1,43 @@
+// Astro integration: the Pagefind index. `astro build` indexes the built pages once they are
+// all written (build-index.ts); `astro dev` serves an index built in memory (dev-index.ts),
+// marked stale when a post changes. Why Pagefind's Node API: README, "Search".
+import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withTrailingSlash } from '../lib/routes.ts';
+import { indexBuiltSite } from './build-index.ts';
+import { DevIndex } from './dev-index.ts';
+import { closePagefind, type IndexOptions } from './pagefind-index.ts';
+
+/** `contentDir`: the posts folder the dev index watches; `variants`: see IndexOptions. */
+export function pagefindSearch(opts: { contentDir: string } & IndexOptions): AstroIntegration {
+  let base = '/';
+  let root = process.cwd();
+  return {
+    name: 'ring-zero:pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = withTrailingSlash(config.base);
+        root = fileURLToPath(config.root);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dev = new DevIndex(base, logger);
+        const contentDir = resolve(root, opts.contentDir);
+        server.watcher.add(contentDir);
+        server.watcher.on('all', (_event: string, file: string) => {
+          if (resolve(file).startsWith(contentDir) || /\.(md|mdx|astro)$/.test(file)) dev.changed();
+        });
+        server.middlewares.use(dev.handle);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const t = performance.now();
+        try {
+          const r = await indexBuiltSite(fileURLToPath(dir), base, opts);
+          logger.info(`search index: ${r.pages} posts, ${r.extraWords} identifier variants; finished in ${Math.round(performance.now() - t)} ms after the last page was written`);
+        } finally {
+          await closePagefind();
+        }
+      },
+    },
+  };
+}
