@@ -26,6 +26,8 @@ export interface OpenOptions {
   context?: BrowserContextOptions;
   /** runs in the new context before the page loads (observers, stubs) */
   init?: () => void;
+  /** called with the page before it loads (to listen to its console or requests from the start) */
+  onPage?: (page: Page) => void;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function openPage(browser: Browser, url: string, opts: OpenOptions 
   if (opts.init) await context.addInitScript(opts.init);
   const page = await context.newPage();
   if (opts.failOnError ?? true) page.on('pageerror', (e) => { throw e; });
+  opts.onPage?.(page);
   const res = await page.goto(url);
   const want = opts.status ?? 200;
   if (res?.status() !== want) throw new Error(`${url}: HTTP ${res?.status()}, expected ${want}`);

@@ -1,7 +1,7 @@
 // What a reader sees on the built site, in Chromium.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './support/browser.ts';
+import { launch, openPage, type OpenOptions } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
 let browser: Browser;
@@ -16,13 +16,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string, opts: { width?: number; scheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, colorScheme: opts.scheme ?? 'light' });
-  const page = await context.newPage();
-  const res = await page.goto(`${site.url}${path}`);
-  expect(res?.status(), path).toBe(200);
-  return page;
-}
+const open = (path: string, opts: OpenOptions = {}): Promise<Page> => openPage(browser, `${site.url}${path}`, opts);
 
 describe('home', () => {
   it('lists the four posts, newest first, with dates', async () => {
@@ -195,20 +189,22 @@ describe('feeds and metadata', () => {
     expect(feed.items.every((i) => i.url.startsWith('http'))).toBe(true);
   });
 
-  it('a post page carries canonical, OpenGraph, Twitter and BlogPosting metadata', async () => {
+  it('a post page carries canonical, OpenGraph (with its card), Twitter and BlogPosting metadata', async () => {
     const page = await open('posts/macos-network-filter/');
     const meta = await page.evaluate(() => ({
       canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href'),
       ogType: document.querySelector('meta[property="og:type"]')?.getAttribute('content'),
       ogTitle: document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
       twitter: document.querySelector('meta[name="twitter:card"]')?.getAttribute('content'),
+      image: document.querySelector('meta[property="og:image"]')?.getAttribute('content'),
       description: document.querySelector('meta[name=description]')?.getAttribute('content'),
       ld: JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}'),
     }));
     expect(meta.canonical).toMatch(/^https?:\/\/[^/]+\/posts\/macos-network-filter\/$/);
     expect(meta.ogType).toBe('article');
     expect(meta.ogTitle).toBe('MacOS network filter');
-    expect(meta.twitter).toBe('summary');
+    expect(meta.twitter).toBe('summary_large_image');
+    expect(meta.image).toMatch(/^https?:\/\/[^/]+\/cards\/posts\/macos-network-filter\.png$/);
     expect(meta.description).toBe('I have added a MacOS network sockets filter to my GitHub repository - MacOSX-Network-Sockets-Filter. The filter allows to inspect and modify network data in a user mode application.');
     expect(meta.ld).toMatchObject({ '@type': 'BlogPosting', headline: 'MacOS network filter', datePublished: '2016-12-25T00:00:00.000Z' });
     await page.context().close();

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { imageHost, png, type ImageHost } from '../../scripts/harness/image-host.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
-import { launch } from './support/browser.ts';
+import { launch, openPage } from './support/browser.ts';
 import { buildSite, root, type BuildResult } from './support/build.ts';
 import { serve, type Served } from './support/server.ts';
 
@@ -56,12 +56,7 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function open(served: Served, path: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const res = await page.goto(`${served.url}${path}`);
-  expect(res?.status(), path).toBe(200);
-  return page;
-}
+const open = (served: Served, path: string, width = 1280): Promise<Page> => openPage(browser, `${served.url}${path}`, { width });
 
 /** The words of a post's prose as a reader sees them (punctuation aside), and its listings' lines. */
 async function reading(page: Page) {

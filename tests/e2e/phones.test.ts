@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './support/browser.ts';
+import { launch, openPage } from './support/browser.ts';
 import { buildSite, contentWith } from './support/build.ts';
 import { serve, type Served } from './support/server.ts';
 
@@ -102,14 +102,7 @@ afterAll(async () => {
   if (figures.length) console.log(`page widths (px) at ${WIDTHS.join(', ')}:\n${figures.join('\n')}`);
 });
 
-async function open(base: Served, path: string, width: number, status = 200): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: 'light' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => { throw e; });
-  const res = await page.goto(`${base.url}${path}`);
-  expect(res?.status(), path).toBe(status);
-  return page;
-}
+const open = (base: Served, path: string, width: number, status = 200): Promise<Page> => openPage(browser, `${base.url}${path}`, { width, height: 800, status });
 
 async function fits(page: Page, label: string, row: number[]): Promise<void> {
   const m = await page.evaluate(measure) as Measured;

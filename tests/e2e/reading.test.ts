@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { buildSite, contentWith } from './support/build.ts';
-import { launch } from './support/browser.ts';
+import { launch, openPage } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
 const filler = 'This is filler text for the reading test. It says nothing about any system; it is here so that the page is long enough to scroll and each line wraps at the widths the test uses.';
@@ -85,20 +85,20 @@ interface Watched { page: Page; context: BrowserContext; shifts: () => Promise<n
 
 /** A page with the site's real CSP, layout shifts and CSP violations recorded from the start. */
 async function open(path: string, width: number, scheme: 'light' | 'dark' = 'light', bypassCSP = false): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP });
-  await context.addInitScript(() => {
-    const w = window as unknown as { shifts: number; cspViolations: string[] };
-    w.shifts = 0;
-    w.cspViolations = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.shifts += (e as unknown as { value: number }).value; })
-      .observe({ type: 'layout-shift', buffered: true });
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'}`));
-  });
-  const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text()); });
-  const res = await page.goto(`${site.url}${path}`);
-  expect(res?.status(), path).toBe(200);
+  const page = await openPage(browser, `${site.url}${path}`, {
+    width, height: 800, scheme, context: { bypassCSP }, failOnError: false,
+    init: () => {
+      const w = window as unknown as { shifts: number; cspViolations: string[] };
+      w.shifts = 0;
+      w.cspViolations = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.shifts += (e as unknown as { value: number }).value; })
+        .observe({ type: 'layout-shift', buffered: true });
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'}`));
+    },
+    onPage: (p) => p.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text()); }),
+  });
+  const context = page.context();
   return {
     page, context,
     shifts: () => page.evaluate(() => (window as unknown as { shifts: number }).shifts),

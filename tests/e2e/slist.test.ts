@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { analyse } from '../../src/slist/engine/analyse.ts';
 import { PRESETS } from '../../src/slist/engine/presets.ts';
-import { launch } from './support/browser.ts';
+import { launch, openPage } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
 const dir = inject('siteDir');
@@ -26,10 +26,7 @@ afterAll(async () => {
 });
 
 async function open(path = POST, opts: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...opts });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => { throw e; });
-  await page.goto(`${site.url}${path}`);
+  const page = await openPage(browser, `${site.url}${path}`, { context: opts });
   await page.locator('astro-island').scrollIntoViewIfNeeded();
   await page.locator('.sl-live').waitFor();
   return page;
