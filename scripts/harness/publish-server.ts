@@ -33,8 +33,16 @@ export interface Push { code: number; output: string }
 export interface RunningPush { pid: number; output: () => string; done: Promise<Push>; kill: (signal: NodeJS.Signals) => void }
 
 /** `git push live main` in the background, in its own process group (so the whole push can be killed). */
+/** `git push [extra...] live main`. */
 export function startPush(cwd: string, ...extra: string[]): RunningPush {
-  const child = spawn('git', ['push', ...extra, 'live', 'main'], { cwd, env: gitEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startPushOf(cwd, extra, ['main']);
+}
+
+/** `git push live <refspecs...>` (another branch, a tag). */
+export const pushRefs = (cwd: string, ...refspecs: string[]): Promise<Push> => startPushOf(cwd, [], refspecs).done;
+
+function startPushOf(cwd: string, extra: string[], refspecs: string[]): RunningPush {
+  const child = spawn('git', ['push', ...extra, 'live', ...refspecs], { cwd, env: gitEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

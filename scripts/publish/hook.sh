@@ -257,8 +257,14 @@ after_publish() { # e.g. reload nginx so it re-reads header files included from 
     fi
     return 0
   fi
-  RZ_LIVE="$root/live" sh -c "$AFTER_PUBLISH" </dev/null >&2 8>&- 9>&- ||
+  local out
+  # its own lines (nginx's "[notice] ... signal process started") only when it fails
+  if out=$(RZ_LIVE="$root/live" sh -c "$AFTER_PUBLISH" </dev/null 2>&1 8>&- 9>&-); then
+    case "$AFTER_PUBLISH" in *nginx*) say "nginx reloaded" ;; *) say "after publish: ran $AFTER_PUBLISH" ;; esac
+  else
+    [ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/  | /' >&2
     say "warning: the after-publish command failed (the release is live all the same): $AFTER_PUBLISH"
+  fi
 }
 
 # build_release SHA: releases/<id> built from commit SHA of the repository git's environment
@@ -319,11 +325,17 @@ build_release() {
 pre_receive() {
   local old="" new="" o n ref current rp=$PPID rp_start
   while read -r o n ref; do
-    [ "$ref" = "refs/heads/$BRANCH" ] || continue
+    if [ "$ref" != "refs/heads/$BRANCH" ]; then
+      # kept in the repository, never built: say so, or a push to the wrong branch looks published
+      [ "$n" = "$zero" ] && { say "deleted ${ref#refs/*/} (not published: only $BRANCH is)"; continue; }
+      current=$(git rev-parse -q --verify "refs/heads/$BRANCH" || true)
+      say "not published: ${ref#refs/*/} is kept in the repository, but only $BRANCH is built; the site still shows ${current:+$BRANCH at ${current:0:12}}${current:-nothing yet}. To publish it: git push <remote> ${ref#refs/*/}:$BRANCH"
+      continue
+    fi
     [ "$n" = "$zero" ] && die "refusing to delete $BRANCH: the site is built from it."
     old=$o new=$n
   done
-  [ -n "$new" ] || exit 0 # other branches and tags: accepted, nothing to publish
+  [ -n "$new" ] || exit 0 # other branches and tags: accepted (and said), nothing to publish
 
   node_ok || die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
   exec 8>>"$root/run/build.lock"

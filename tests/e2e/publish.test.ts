@@ -10,7 +10,7 @@ import { root } from './support/build.ts';
 import { launch } from './support/browser.ts';
 import { ensureNginx, startNginx, type Nginx } from './support/nginx.ts';
 import {
-  addPost, authorRepo, cloneAuthor, git, liveTarget, makeServerDir, publishCli, publishCliWith, push, startPush,
+  addPost, authorRepo, cloneAuthor, git, liveTarget, makeServerDir, publishCli, publishCliWith, push, startPush, pushRefs,
 } from './support/publish.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
 
@@ -75,6 +75,9 @@ describe('publishing with git push', () => {
     expect(first.output).toMatch(/publish: published [0-9a-f]{12}/);
     expect(liveTarget(server)).toMatch(/^releases\/\d{8}T\d{6}-[0-9a-f]{12}$/);
     if (!web) return;
+    // the after-publish reload says what it did, not nginx's own notice
+    expect(first.output).toContain('publish: nginx reloaded');
+    expect(first.output).not.toContain('[notice]');
 
     const home = await get('/', { 'accept-encoding': 'gzip' });
     expect(home.status).toBe(200);
@@ -154,6 +157,19 @@ describe('publishing with git push', () => {
       expect(old.headers.get('cache-control')).toContain('immutable');
       expect((await get('/_astro/in-no-release.js')).status).toBe(404);
     }
+  });
+
+  it('a push of another branch or a tag is kept but not published, and the author is told so', async () => {
+    const before = liveTarget(server);
+    const head = git(author, 'rev-parse', 'HEAD');
+    git(author, 'tag', 'zzqx-tag');
+    const r = await pushRefs(author, 'HEAD:feature-zzqx', 'zzqx-tag');
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toContain(`publish: not published: feature-zzqx is kept in the repository, but only main is built; the site still shows main at ${head.slice(0, 12)}. To publish it: git push <remote> feature-zzqx:main`);
+    expect(r.output).toContain('publish: not published: zzqx-tag is kept in the repository');
+    expect(liveTarget(server)).toBe(before);
+    const gone = await pushRefs(author, ':feature-zzqx');
+    expect(gone.output).toContain('publish: deleted feature-zzqx (not published: only main is)');
   });
 
   it('a post with invalid frontmatter is rejected with the build error; the served site is unchanged', async () => {

@@ -26,4 +26,4 @@ for (const a of document.querySelectorAll('[data-search-open]')) {
     open(e);
   });
 }
-if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');
+if (new URLSearchParams(location.search).has('highlight')) void import('./marks.ts');

@@ -1,6 +1,6 @@
 // Marks the searched terms on a page opened from a search result (?highlight=term).
 import { searchStyles } from './style.ts';
-import { highlightRanges } from '../highlight.ts';
+import { markRanges } from '../marks.ts';
 
 const terms = new URLSearchParams(location.search).getAll('highlight').filter((t) => t.trim().length >= 2);
 const root = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main');
@@ -17,7 +17,7 @@ if (root && terms.length) {
   let first: HTMLElement | undefined;
   for (const node of nodes) {
     if (count >= MAX) break;
-    const ranges = highlightRanges(node.data, terms);
+    const ranges = markRanges(node.data, terms);
     if (!ranges.length) continue;
     const frag = document.createDocumentFragment();
     let at = 0;

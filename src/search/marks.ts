@@ -1,10 +1,10 @@
-// Where the searched terms occur in a piece of text (case-insensitive, longest term first,
-// no overlaps). Pure, for the on-page highlighter.
+// Where the searched terms occur in a piece of text, to mark them on the page a result opens
+// (client/marks.ts): case-insensitive, longest term first, no overlaps. Pure.
 import { normaliseQuery } from './tokens.ts';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function highlightRanges(text: string, terms: string[]): Array<[number, number]> {
+export function markRanges(text: string, terms: string[]): Array<[number, number]> {
   const all = new Set<string>();
   for (const t of terms) {
     all.add(t);
