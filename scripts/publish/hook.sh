@@ -329,7 +329,8 @@ pre_receive() {
       # kept in the repository, never built: say so, or a push to the wrong branch looks published
       [ "$n" = "$zero" ] && { say "deleted ${ref#refs/*/} (not published: only $BRANCH is)"; continue; }
       current=$(git rev-parse -q --verify "refs/heads/$BRANCH" || true)
-      say "not published: ${ref#refs/*/} is kept in the repository, but only $BRANCH is built; the site still shows ${current:+$BRANCH at ${current:0:12}}${current:-nothing yet}. To publish it: git push <remote> ${ref#refs/*/}:$BRANCH"
+      if [ -n "$current" ]; then current="$BRANCH at ${current:0:12}"; else current="nothing yet"; fi
+      say "not published: ${ref#refs/*/} is kept in the repository, but only $BRANCH is built; the site still shows $current. To publish it: git push <remote> ${ref#refs/*/}:$BRANCH"
       continue
     fi
     [ "$n" = "$zero" ] && die "refusing to delete $BRANCH: the site is built from it."

@@ -162,7 +162,7 @@ describe('publishing with git push', () => {
   it('a push of another branch or a tag is kept but not published, and the author is told so', async () => {
     const before = liveTarget(server);
     const head = git(author, 'rev-parse', 'HEAD');
-    git(author, 'tag', 'zzqx-tag');
+    git(author, 'tag', '-f', 'zzqx-tag');
     const r = await pushRefs(author, 'HEAD:feature-zzqx', 'zzqx-tag');
     expect(r.code, r.output).toBe(0);
     expect(r.output).toContain(`publish: not published: feature-zzqx is kept in the repository, but only main is built; the site still shows main at ${head.slice(0, 12)}. To publish it: git push <remote> feature-zzqx:main`);
