@@ -11,7 +11,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSyn
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  defaultCheckArgs, headersFile, hookScript, hookSource, nginxTemplate, parseConf, placeholderHtml, placeholderId, readStatus,
+  defaultCheckArgs, headersFile, hookScript, hookSource, projectRoot, runtimeFiles, nginxTemplate, parseConf, placeholderHtml, placeholderId, readStatus,
   renderConf, renderNginx, type Settings, verdict,
 } from './lib.ts';
 
@@ -51,6 +51,21 @@ function git(args: string[], cwd?: string): void {
 }
 
 /** Where npm's CLI is, so the hook runs the same npm with the same Node later. */
+/** The hook's TypeScript, by rename like the hook itself (a finisher still running keeps its files). */
+function installRuntime(dir: string): void {
+  const next = join(dir, 'bin/.runtime.tmp');
+  rmSync(next, { recursive: true, force: true });
+  for (const f of runtimeFiles) {
+    mkdirSync(dirname(join(next, f)), { recursive: true });
+    copyFileSync(join(projectRoot, f), join(next, f));
+  }
+  writeFileSync(join(next, 'package.json'), '{ "type": "module", "private": true }\n');
+  rmSync(join(dir, 'bin/runtime.old'), { recursive: true, force: true });
+  if (existsSync(join(dir, 'bin/runtime'))) renameSync(join(dir, 'bin/runtime'), join(dir, 'bin/runtime.old'));
+  renameSync(next, join(dir, 'bin/runtime'));
+  rmSync(join(dir, 'bin/runtime.old'), { recursive: true, force: true });
+}
+
 function findNpmCli(): string {
   const candidates = [
     process.env.npm_execpath,
@@ -101,6 +116,7 @@ function init(dir: string, opts: InitOptions): void {
   copyFileSync(hookSource, join(dir, 'bin/.publish-hook.tmp'));
   chmodSync(join(dir, 'bin/.publish-hook.tmp'), 0o755);
   renameSync(join(dir, 'bin/.publish-hook.tmp'), join(dir, 'bin/publish-hook'));
+  installRuntime(dir);
   writeFileSync(join(dir, 'publish.conf'), renderConf(settings));
   for (const name of ['pre-receive', 'post-receive'] as const) {
     writeFileSync(join(dir, 'site.git/hooks', name), hookScript(name), { mode: 0o755 });

@@ -295,12 +295,13 @@ build_release() {
   log="$tmp/build.log"
   restore_build_cache
   say "building ${sha:0:12}: npm run build"
+  # what the server needs from the build, as data (scripts/publish/manifest.ts)
+  export RZ_PUBLISH_MANIFEST="$tmp/publish-manifest.json"
   step "$tmp/src" "${npm[@]}" run build || fail_build "the build" $?
   [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build" 1; }
-  # the days of the posts this build held back (the build lists them): `scheduled` publishes them then
+  # the posts this build held back, from its manifest: `scheduled` publishes them on their day
   mkdir -p "$root/run/scheduled"
-  { sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -aoE 'scheduled: .* on [0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:]+Z)?$' || true; } |
-    sed -E 's/.* on //' | LC_ALL=C sort -u >"$root/run/scheduled/$id"
+  if [ -f "$RZ_PUBLISH_MANIFEST" ]; then cp "$RZ_PUBLISH_MANIFEST" "$root/run/scheduled/$id.json"; else rm -f "$root/run/scheduled/$id.json"; fi
   run_checks
   # nginx includes this file: only add_header lines (and comments) may reach it
   if [ -f dist/security-headers.conf ] && grep -vqE '^[[:space:]]*(#.*)?$|^add_header [A-Za-z-]+ "[^"]*" always;$' dist/security-headers.conf; then
@@ -424,7 +425,7 @@ prune() { # keeps what live and previous name, then the newest releases (ids sor
     awk -v l="$live" -v p="$prev" -v k="$KEEP" '
       { r[NR] = $0; if ($0 == l || $0 == p) n++ }
       END { for (i = 1; i <= NR; i++) { if (r[i] == l || r[i] == p) continue; if (n < k) n++; else print r[i] } }' |
-    while read -r old; do rm -rf "${root:?}/releases/$old" "$root/run/scheduled/$old"; done
+    while read -r old; do rm -rf "${root:?}/releases/$old" "$root/run/scheduled/$old.json"; done
 }
 
 post_receive() {
@@ -485,7 +486,7 @@ republish() { # (under the build lock) live -> the release of what the branch na
 }
 
 scheduled() { # (under the build lock) the branch built again once a post its live release held back is due
-  local live day start now due="" next=""
+  local live answer due="" next=""
   exec 8>>"$root/run/build.lock"
   lock 8 building
   clear_stale
@@ -497,19 +498,15 @@ scheduled() { # (under the build lock) the branch built again once a post its li
   if [ -z "$id" ] || [ "$live" != "$id" ]; then
     die "live is not the release of $BRANCH's commit ${sha:0:12}: nothing done (npm run publish -- status says how to fix it)."
   fi
-  now=$(date -u -d "${RZ_NOW:-now}" +%Y%m%dT%H%M%S 2>/dev/null) || die "RZ_NOW=${RZ_NOW:-} is not a date: write it as YYYY-MM-DD."
-  # ids begin with their build's UTC time (YYYYmmddTHHMMSS): a post dated after it and not after now is due
-  [ -f "$root/run/scheduled/$id" ] && while read -r day; do
-    start=$(date -u -d "$day" +%Y%m%dT%H%M%S) || continue
-    if [[ $start > ${id:0:15} && ! $start > $now ]]; then due=$day
-    elif [[ $start > $now && -z $next ]]; then next=$day; fi
-  done <"$root/run/scheduled/$id"
+  node_ok || die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
+  # what is due, by the site's own day/time rule (RZ_NOW as a build reads it)
+  answer=$(node "$root/bin/runtime/scripts/publish/manifest.ts" due "$root/run/scheduled/$id.json" "$id" 2>&1) || die "$answer"
+  case "$answer" in due\ *) due=${answer#due } ;; next\ *) next=${answer#next } ;; esac
   if [ -z "$due" ]; then
     if [ -n "$next" ]; then say "nothing is due: the next scheduled post appears on $next (UTC)."
     else say "nothing is due: no post is scheduled."; fi
     exit 0
   fi
-  node_ok || die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
   say "a post scheduled for $due is due: building ${sha:0:12} again"
   GIT_DIR="$root/site.git" build_release "$sha"
   cd "$root"

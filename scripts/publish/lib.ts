@@ -6,6 +6,12 @@ import { basename, join, resolve } from 'node:path';
 export const here = import.meta.dirname;
 export const projectRoot = resolve(here, '../..');
 export const hookSource = join(here, 'hook.sh');
+
+/**
+ * The TypeScript the hook runs on the server (Node strips the types), copied under <dir>/bin/runtime/
+ * at the same paths as in the project, so their imports hold: the manifest reader and the day/time rule.
+ */
+export const runtimeFiles = ['scripts/publish/manifest.ts', 'src/lib/instants.ts'];
 export const nginxTemplate = join(projectRoot, 'deploy/nginx.conf');
 export const headersFile = join(projectRoot, 'deploy/security-headers.conf');
 

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hookScript, nginxTemplate, parseConf, renderConf, renderNginx, shellQuote, type Settings } from './lib.ts';
+import { hookScript, nginxTemplate, parseConf, projectRoot, renderConf, renderNginx, shellQuote, type Settings } from './lib.ts';
 import { tempDir } from '../harness/temp.ts';
 
 const cli = join(import.meta.dirname, 'cli.ts');
@@ -55,12 +55,15 @@ const hookPid = (server: string) => { try { return Number(readFileSync(join(serv
 // the number of builds its .cache/ has seen to dist/count.txt; page.txt starting with FAIL fails
 // the build, KILL kills it (SIGKILL), ENOSPC fails it as a full disk does, BIG writes 4 MB;
 // with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env) it writes its pid there;
-// scheduled.txt names the day of a post that waits for it (RZ_NOW or now), then adds "+later".
+// scheduled.txt names the day of a post that waits for it (RZ_NOW or now, read by the site's own
+// rule), which the build's publish manifest lists (the shipped manifest code), then adds "+later".
 // `npm run check` fails on BADCHECK. redirects.txt becomes dist/redirects.conf (posts' old URLs).
 const fakeFiles: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { build: 'node build.mjs', check: 'node scripts/check.ts' } }),
   'package-lock.json': JSON.stringify({ name: 'fake-site', lockfileVersion: 3, requires: true, packages: { '': { name: 'fake-site' } } }),
   'build.mjs': `import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { nowFrom, publishManifest } from ${JSON.stringify(join(projectRoot, 'scripts/publish/manifest.ts'))};
+import { instantOf } from ${JSON.stringify(join(projectRoot, 'src/lib/instants.ts'))};
 if (process.env.PIDFILE) writeFileSync(process.env.PIDFILE, String(process.pid));
 if (existsSync('stubborn.txt')) process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
 mkdirSync('.cache', { recursive: true });
@@ -74,9 +77,9 @@ writeFileSync('dist/partial.html', 'half-written');
 if (page.startsWith('BIG')) writeFileSync('dist/big.bin', Buffer.alloc(4 << 20, 1));
 await new Promise((r) => setTimeout(r, Number(readFileSync('delay.txt', 'utf8'))));
 const day = existsSync('scheduled.txt') ? readFileSync('scheduled.txt', 'utf8').trim() : '';
-const now = process.env.RZ_NOW ? new Date(process.env.RZ_NOW) : new Date();
-if (day && new Date(day) > now) console.log('1 scheduled post, published by the first build on or after its day (UTC):\\n  scheduled: content/posts/later.md on ' + day);
-writeFileSync('dist/index.html', day && new Date(day) <= now ? page + '+later' : page);
+const held = !!day && instantOf(day) > nowFrom(process.env.RZ_NOW);
+if (process.env.RZ_PUBLISH_MANIFEST) writeFileSync(process.env.RZ_PUBLISH_MANIFEST, JSON.stringify(publishManifest(held ? [{ file: 'content/posts/later.md', day }] : [])));
+writeFileSync('dist/index.html', day && !held ? page + '+later' : page);
 writeFileSync('dist/count.txt', String(readFileSync('.cache/count', 'utf8').length));
 if (existsSync('redirects.txt')) writeFileSync('dist/redirects.conf', readFileSync('redirects.txt', 'utf8'));
 `,
@@ -539,7 +542,7 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(pushed.code, pushed.output).toBe(0);
     expect(live(server)).toBe('v1');
     const id = target(server).replace('releases/', '');
-    expect(readFileSync(join(server, 'run/scheduled', id), 'utf8')).toBe(`${tomorrow}\n`);
+    expect(JSON.parse(readFileSync(join(server, 'run/scheduled', `${id}.json`), 'utf8')).scheduled.map((s: { day: string }) => s.day)).toEqual([tomorrow]);
     const today = publish('scheduled', server);
     expect(today.code, today.output).toBe(0);
     expect(today.output).toContain(`nothing is due: the next scheduled post appears on ${tomorrow} (UTC).`);

@@ -16,6 +16,8 @@ export interface BuildSettings {
   cacheDir: string | undefined;
   /** RZ_CARDS: `off` builds no social cards (a quicker preview of a large archive); on by default. */
   cards: boolean;
+  /** RZ_PUBLISH_MANIFEST: where a build writes what the publish server needs (publish-manifest.ts); the server's hook sets it. */
+  publishManifest: string | undefined;
 }
 
 // One "now" for the whole build: its checks, pages and redirects agree on which posts are due.
@@ -29,6 +31,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSetting
     siteUrl: env['RZ_SITE_URL'] ? parseUrl(env['RZ_SITE_URL']) : undefined,
     cacheDir: env['RZ_CACHE_DIR'] || undefined,
     cards: env['RZ_CARDS'] ? parseSwitch('RZ_CARDS', env['RZ_CARDS']) : true,
+    publishManifest: env['RZ_PUBLISH_MANIFEST'] || undefined,
   };
 }
 
