@@ -214,7 +214,8 @@ function main(argv: string[]): void {
       const main = s.main ? `${s.main.slice(0, 12)}   (release: ${s.mainRelease ?? 'none kept'})` : '(nothing pushed yet)';
       console.log(`${`${conf.branch}:`.padEnd(9)} ${main}`);
       console.log(`live:     ${s.live ?? '(none)'}\nprevious: ${s.previous ?? '(none)'}\nnewest:   ${s.releases.at(-1) ?? '(none)'}`);
-      console.log(`building: ${s.building ?? '(nothing)'}`);
+      const left = s.leftBehind && `(no push) but the build of ${s.leftBehind.sha.slice(0, 12)}, whose push was killed, still runs as process group ${s.leftBehind.group}: the next push stops it, or kill -- -${s.leftBehind.group}`;
+      console.log(`building: ${s.building ?? left ?? '(nothing)'}`);
       console.log(`releases (newest last, keeping ${conf.keep}):\n${s.releases.map((r) => `  ${r}${r === s.live ? '   <- live' : ''}`).join('\n')}`);
       console.log(verdict(s, dir, conf.branch));
       return;

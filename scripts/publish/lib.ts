@@ -112,6 +112,8 @@ export interface Status {
   rolledBack: string | null;
   releases: string[];
   building: string | null;
+  /** a build whose push (the hook) was killed outright while its processes (one group) still run */
+  leftBehind: { sha: string; group: number } | null;
 }
 
 export function readStatus(dir: string, branch = 'main'): Status {
@@ -122,16 +124,19 @@ export function readStatus(dir: string, branch = 'main'): Status {
     ? readdirSync(join(dir, 'releases')).filter((n) => !n.startsWith('.')).sort()
     : [];
   let building: string | null = null;
+  let leftBehind: Status['leftBehind'] = null;
   try {
-    const [pid, sha] = readFileSync(join(dir, 'run/building'), 'utf8').trim().split(' ');
-    if (pid && isAlive(Number(pid))) building = sha ?? null;
+    // run/building: the hook's pid, the commit, and its build's process group (hook.sh)
+    const [pid, sha = '', group] = readFileSync(join(dir, 'run/building'), 'utf8').trim().split(' ');
+    if (pid && isAlive(Number(pid))) building = sha || null;
+    else if (group && isAlive(-Number(group))) leftBehind = { sha, group: Number(group) };
   } catch { /* not building */ }
   let rolledBack: string | null = null;
   try { rolledBack = readFileSync(join(dir, 'run/rolled-back'), 'utf8').split(/\s/)[0] || null; } catch { /* none */ }
   const r = spawnSync('git', ['--git-dir', join(dir, 'site.git'), 'rev-parse', '-q', '--verify', `refs/heads/${branch}`], { encoding: 'utf8' });
   const main = r.status === 0 ? r.stdout.trim() : null;
   const mainRelease = main ? (releases.filter((id) => id.endsWith(`-${main.slice(0, 12)}`)).at(-1) ?? null) : null;
-  return { main, mainRelease, live: link('live'), previous: link('previous'), rolledBack, releases, building };
+  return { main, mainRelease, live: link('live'), previous: link('previous'), rolledBack, releases, building, leftBehind };
 }
 
 /** What `status` prints below the listing: whether live serves what the branch names, and the fix if not. */
@@ -148,6 +153,7 @@ export function verdict(s: Status, dir: string, branch = 'main'): string {
   ].join('\n');
 }
 
+/** Whether a process (or, for a negative id, any process of that group) still runs. */
 function isAlive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }

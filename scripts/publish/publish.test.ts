@@ -389,6 +389,8 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     const buildPid = Number(readFileSync(pidFile, 'utf8'));
     process.kill(hookPid(server), 'SIGKILL');
     expect((await p.done).code).not.toBe(0);
+    // status sees the build its dead push left, by its process group
+    expect(publish('status', server).output).toMatch(/building: \(no push\) but the build of [0-9a-f]{12}, whose push was killed, still runs as process group (\d+): the next push stops it, or kill -- -\1/);
     commit(author, { 'delay.txt': '0', 'page.txt': 'v2' });
     const again = await push(author);
     expect(again.code, again.output).toBe(0);
@@ -396,6 +398,7 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(alive(buildPid)).toBe(false);
     expect(readdirSync(join(server, 'tmp'))).toEqual([]);
     expect(live(server)).toBe('v2');
+    expect(publish('status', server).output).toContain('building: (nothing)');
   });
 
   it('switches previous before live: an asset of the outgoing release is always in live or previous', async () => {
