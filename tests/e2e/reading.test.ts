@@ -1,78 +1,27 @@
 // Reading aids on a real build, in Chromium: GitHub-style callouts (both themes, axe, feeds),
 // footnotes as sidenotes on wide screens and at the end on narrow ones (keyboard too), and a
 // table of contents that stays in view and marks the section being read, with no layout shift
-// and no CSP violation. The posts are fixtures written here; the four seed posts are not used.
+// and no CSP violation. The posts are fixtures (tests/fixtures/posts/), in the fixture build.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
-import { buildSite, contentWith } from './support/build.ts';
 import { launch, openPage } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
-const filler = 'This is filler text for the reading test. It says nothing about any system; it is here so that the page is long enough to scroll and each line wraps at the widths the test uses.';
-const paras = (n: number) => Array.from({ length: n }, () => filler).join('\n\n');
 const labels = ['Note', 'Tip', 'Important', 'Warning', 'Caution'];
 
-/** A post with five callouts, a footnote and four sections (so a table of contents). */
-const withToc = `---
-title: "Reading fixture"
-date: 2026-11-20
-tags: [test]
----
-
-An opening paragraph before the first heading.
-
-## Callouts
-
-${labels.map((l) => `> [!${l.toUpperCase()}]\n> A ${l.toLowerCase()} callout.`).join('\n\n')}
-
-${paras(3)}
-
-## Sidenotes
-
-A paragraph that cites the first footnote.[^first] It goes on for a while so that it wraps over a few lines at a wide width, like a real one.
-
-${paras(3)}
-
-## Third section
-
-${paras(8)}
-
-## Fourth section
-
-${paras(8)}
-
-[^first]: The first footnote, in full. It links [elsewhere](https://example.org/).
-`;
-
-/** A short post with a footnote and no table of contents. */
-const withoutToc = `---
-title: "Notes without contents"
-date: 2026-11-19
-tags: [test]
----
-
-A paragraph with a note.[^n] ${filler}
-
-${paras(4)}
-
-[^n]: A note beside a post that has no table of contents.
-`;
+// The posts: tests/fixtures/posts/reading-fixture.md (five callouts, a footnote, four sections, so a
+// table of contents) and notes-without-contents.md (a footnote, no table of contents).
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let site: Served;
-let dist: string;
-let content: string;
+const dist = inject('featuresDir');
 
 beforeAll(async () => {
-  content = contentWith({ 'reading-fixture.md': withToc, 'notes-without-contents.md': withoutToc }, false);
-  const r = buildSite('reading', { contentDir: content });
-  expect(r.ok, r.output.replace(/\x1b\[[0-9;]*m/g, '')).toBe(true);
-  dist = r.outDir;
   site = await serve(dist);
   browser = await launch();
 });
@@ -268,7 +217,7 @@ describe('table of contents', () => {
     const html = (p: string) => readFileSync(join(dist, p, 'index.html'), 'utf8');
     expect(html(post)).toContain('IntersectionObserver');
     expect(html('posts/notes-without-contents/')).not.toContain('IntersectionObserver');
-    const r = await staticSiteChecks(dist, content);
+    const r = await staticSiteChecks(dist);
     expect(r.html).toEqual([]);
     expect(r.links).toEqual([]);
     expect(r.budgets).toEqual([]);
