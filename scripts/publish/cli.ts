@@ -50,7 +50,6 @@ function git(args: string[], cwd?: string): void {
   if (r.status !== 0) fail(`git ${args.join(' ')} failed:\n${r.stderr}`);
 }
 
-/** Where npm's CLI is, so the hook runs the same npm with the same Node later. */
 /** The hook's TypeScript, by rename like the hook itself (a finisher still running keeps its files). */
 function installRuntime(dir: string): void {
   const next = join(dir, 'bin/.runtime.tmp');
@@ -66,6 +65,7 @@ function installRuntime(dir: string): void {
   rmSync(join(dir, 'bin/runtime.old'), { recursive: true, force: true });
 }
 
+/** Where npm's CLI is, so the hook runs the same npm with the same Node later. */
 function findNpmCli(): string {
   const candidates = [
     process.env.npm_execpath,

@@ -262,7 +262,7 @@ after_publish() { # e.g. reload nginx so it re-reads header files included from 
   if out=$(RZ_LIVE="$root/live" sh -c "$AFTER_PUBLISH" </dev/null 2>&1 8>&- 9>&-); then
     case "$AFTER_PUBLISH" in *nginx*) say "nginx reloaded" ;; *) say "after publish: ran $AFTER_PUBLISH" ;; esac
   else
-    [ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/  | /' >&2
+    [ -z "$out" ] || { printf '%s\n' "$out" | sed 's/^/  | /' >&2 2>/dev/null || true; }
     say "warning: the after-publish command failed (the release is live all the same): $AFTER_PUBLISH"
   fi
 }
@@ -331,7 +331,9 @@ pre_receive() {
       [ "$n" = "$zero" ] && { say "deleted ${ref#refs/*/} (not published: only $BRANCH is)"; continue; }
       current=$(git rev-parse -q --verify "refs/heads/$BRANCH" || true)
       if [ -n "$current" ]; then current="$BRANCH at ${current:0:12}"; else current="nothing yet"; fi
-      say "not published: ${ref#refs/*/} is kept in the repository, but only $BRANCH is built; the site still shows $current. To publish it: git push <remote> ${ref#refs/*/}:$BRANCH"
+      local as=${ref#refs/*/}
+      case "$ref" in refs/tags/*) as="$as^{commit}" ;; esac
+      say "not published: ${ref#refs/*/} is kept in the repository, but only $BRANCH is built; the site still shows $current. To publish it: git push <remote> $as:$BRANCH"
       continue
     fi
     [ "$n" = "$zero" ] && die "refusing to delete $BRANCH: the site is built from it."
@@ -425,7 +427,7 @@ prune() { # keeps what live and previous name, then the newest releases (ids sor
     awk -v l="$live" -v p="$prev" -v k="$KEEP" '
       { r[NR] = $0; if ($0 == l || $0 == p) n++ }
       END { for (i = 1; i <= NR; i++) { if (r[i] == l || r[i] == p) continue; if (n < k) n++; else print r[i] } }' |
-    while read -r old; do rm -rf "${root:?}/releases/$old" "$root/run/scheduled/$old.json"; done
+    while read -r old; do rm -rf "${root:?}/releases/$old" "$root/run/scheduled/$old.json" "$root/run/scheduled/$old"; done
 }
 
 post_receive() {
@@ -486,7 +488,7 @@ republish() { # (under the build lock) live -> the release of what the branch na
 }
 
 scheduled() { # (under the build lock) the branch built again once a post its live release held back is due
-  local live answer due="" next=""
+  local live answer manifest due="" next=""
   exec 8>>"$root/run/build.lock"
   lock 8 building
   clear_stale
@@ -500,8 +502,17 @@ scheduled() { # (under the build lock) the branch built again once a post its li
   fi
   node_ok || die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
   # what is due, by the site's own day/time rule (RZ_NOW as a build reads it)
-  answer=$(node "$root/bin/runtime/scripts/publish/manifest.ts" due "$root/run/scheduled/$id.json" "$id" 2>&1) || die "$answer"
-  case "$answer" in due\ *) due=${answer#due } ;; next\ *) next=${answer#next } ;; esac
+  # (a release built before manifests kept a list of days, run/scheduled/<id>: read as well)
+  manifest="$root/run/scheduled/$id.json"
+  [ -f "$manifest" ] || manifest="$root/run/scheduled/$id"
+  answer=$(node --no-warnings --experimental-strip-types "$root/bin/runtime/scripts/publish/manifest.ts" due "$manifest" "$id" 2>"$root/run/scheduled.err") ||
+    die "reading what is due failed (the server's fault, not a post's): $(cat "$root/run/scheduled.err")"
+  case "$answer" in
+    due\ *) due=${answer#due } ;;
+    next\ *) next=${answer#next } ;;
+    none) ;;
+    *) die "reading what is due gave an answer this hook does not know (the server's fault): $answer" ;;
+  esac
   if [ -z "$due" ]; then
     if [ -n "$next" ]; then say "nothing is due: the next scheduled post appears on $next (UTC)."
     else say "nothing is due: no post is scheduled."; fi

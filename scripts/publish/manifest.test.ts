@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtAt, dueScheduled, nowFrom, publishManifest, readPublishManifest } from './manifest.ts';
+import { builtAt, dueScheduled, publishManifest, readPublishManifest } from './manifest.ts';
+import { nowOf } from '../../src/lib/instants.ts';
 
 describe('the publish manifest', () => {
   const m = publishManifest([{ file: 'content/posts/a.md', day: '2027-01-05' }, { file: 'content/posts/b.md', day: '2027-01-03T09:30:00Z' }]);
@@ -22,9 +23,13 @@ describe('the publish manifest', () => {
   });
 
   it('reads RZ_NOW as a build does: a bare day is its start in UTC; a bad one is refused', () => {
-    expect(nowFrom('2027-01-05').toISOString()).toBe('2027-01-05T00:00:00.000Z');
-    expect(nowFrom('2027-01-05T10:00:00').toISOString()).toBe('2027-01-05T10:00:00.000Z');
-    expect(() => nowFrom('2027-13-01')).toThrow(/RZ_NOW=2027-13-01 is not a date/);
-    expect(nowFrom(undefined, new Date(0)).getTime()).toBe(0);
+    expect(nowOf('2027-01-05', new Date(0)).toISOString()).toBe('2027-01-05T00:00:00.000Z');
+    expect(nowOf('2027-01-05T10:00:00', new Date(0)).toISOString()).toBe('2027-01-05T10:00:00.000Z');
+    expect(() => nowOf('2027-13-01', new Date(0))).toThrow(/RZ_NOW=2027-13-01: write the day to publish as of as YYYY-MM-DD/);
+    expect(nowOf(undefined, new Date(0)).getTime()).toBe(0);
+  });
+
+  it('reads the list of days a release built before manifests kept', () => {
+    expect(readPublishManifest('2027-01-05\n2027-01-03T09:30:00Z\n').scheduled.map((s) => s.at)).toEqual(['2027-01-05T00:00:00.000Z', '2027-01-03T09:30:00.000Z']);
   });
 });

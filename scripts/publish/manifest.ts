@@ -2,9 +2,10 @@
 // it is due (the site's own day/time rule, src/lib/instants.ts). The build writes it where
 // RZ_PUBLISH_MANIFEST says (src/integrations/check-posts.ts); the server's hook keeps it beside
 // the release and asks this file, run by Node, what is due. Nothing is read from a build's log.
-//   node manifest.ts due <manifest.json> <release id>   prints "due <day>" or "next <day>"
+//   node manifest.ts due <manifest file> <release id>   prints "due <day>", "next <day>" or "none"
 import { readFileSync } from 'node:fs';
-import { instantOf, isValidDateString } from '../../src/lib/instants.ts';
+import { fileURLToPath } from 'node:url';
+import { instantOf, isValidDateString, nowOf } from '../../src/lib/instants.ts';
 
 export interface PublishManifest {
   version: 1;
@@ -16,9 +17,16 @@ export function publishManifest(scheduled: ReadonlyArray<{ file: string; day: st
   return { version: 1, scheduled: scheduled.map((s) => ({ file: s.file, day: s.day, at: instantOf(s.day).toISOString() })) };
 }
 
-/** The manifest in a file's text; none (a build from before manifests) holds nothing scheduled. */
+/**
+ * The manifest in a file's text; none holds nothing scheduled. A release built before manifests
+ * kept a list of days instead, one a line: read as such.
+ */
 export function readPublishManifest(text: string | undefined): PublishManifest {
-  if (!text) return { version: 1, scheduled: [] };
+  if (!text?.trim()) return { version: 1, scheduled: [] };
+  if (!text.trimStart().startsWith('{')) {
+    const days = text.split('\n').map((l) => l.trim()).filter(isValidDateString);
+    return publishManifest(days.map((day) => ({ file: '', day })));
+  }
   const m = JSON.parse(text) as Partial<PublishManifest>;
   if (m.version !== 1 || !Array.isArray(m.scheduled)) throw new Error('the build wrote a publish manifest of an unknown version');
   return { version: 1, scheduled: m.scheduled.filter((s) => typeof s.at === 'string' && !Number.isNaN(new Date(s.at).getTime())) };
@@ -45,22 +53,15 @@ export function dueScheduled(m: PublishManifest, built: Date, now: Date): { due?
   return out;
 }
 
-/** RZ_NOW as the build reads it (a day or an ISO time), or now. */
-export function nowFrom(value: string | undefined, clock = new Date()): Date {
-  if (!value) return clock;
-  if (!isValidDateString(value)) throw new Error(`RZ_NOW=${value} is not a date: write it as YYYY-MM-DD (or an ISO time)`);
-  return instantOf(value);
-}
-
-if (import.meta.main) {
+// run by the hook (import.meta.main is Node 24.2+; the server may run an older Node)
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [command, file, release] = process.argv.slice(2);
   try {
-    if (command !== 'due' || !file || !release) throw new Error('usage: node manifest.ts due <manifest.json> <release id>');
+    if (command !== 'due' || !file || !release) throw new Error('usage: node manifest.ts due <manifest file> <release id>');
     let text: string | undefined;
-    try { text = readFileSync(file, 'utf8'); } catch { text = undefined; }
-    const r = dueScheduled(readPublishManifest(text), builtAt(release), nowFrom(process.env['RZ_NOW']));
-    if (r.due) console.log(`due ${r.due}`);
-    else if (r.next) console.log(`next ${r.next}`);
+    try { text = readFileSync(file, 'utf8'); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
+    const r = dueScheduled(readPublishManifest(text), builtAt(release), nowOf(process.env['RZ_NOW'], new Date()));
+    console.log(r.due ? `due ${r.due}` : r.next ? `next ${r.next}` : 'none');
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);

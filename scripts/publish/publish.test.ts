@@ -62,8 +62,8 @@ const fakeFiles: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { build: 'node build.mjs', check: 'node scripts/check.ts' } }),
   'package-lock.json': JSON.stringify({ name: 'fake-site', lockfileVersion: 3, requires: true, packages: { '': { name: 'fake-site' } } }),
   'build.mjs': `import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { nowFrom, publishManifest } from ${JSON.stringify(join(projectRoot, 'scripts/publish/manifest.ts'))};
-import { instantOf } from ${JSON.stringify(join(projectRoot, 'src/lib/instants.ts'))};
+import { publishManifest } from ${JSON.stringify(join(projectRoot, 'scripts/publish/manifest.ts'))};
+import { instantOf, nowOf } from ${JSON.stringify(join(projectRoot, 'src/lib/instants.ts'))};
 if (process.env.PIDFILE) writeFileSync(process.env.PIDFILE, String(process.pid));
 if (existsSync('stubborn.txt')) process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
 mkdirSync('.cache', { recursive: true });
@@ -77,7 +77,7 @@ writeFileSync('dist/partial.html', 'half-written');
 if (page.startsWith('BIG')) writeFileSync('dist/big.bin', Buffer.alloc(4 << 20, 1));
 await new Promise((r) => setTimeout(r, Number(readFileSync('delay.txt', 'utf8'))));
 const day = existsSync('scheduled.txt') ? readFileSync('scheduled.txt', 'utf8').trim() : '';
-const held = !!day && instantOf(day) > nowFrom(process.env.RZ_NOW);
+const held = !!day && instantOf(day) > nowOf(process.env.RZ_NOW, new Date());
 if (process.env.RZ_PUBLISH_MANIFEST) writeFileSync(process.env.RZ_PUBLISH_MANIFEST, JSON.stringify(publishManifest(held ? [{ file: 'content/posts/later.md', day }] : [])));
 writeFileSync('dist/index.html', day && !held ? page + '+later' : page);
 writeFileSync('dist/count.txt', String(readFileSync('.cache/count', 'utf8').length));

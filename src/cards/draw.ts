@@ -1,6 +1,6 @@
 // Draws a card (card.ts) to PNG: satori lays the element tree out into an SVG with the text as
 // paths, resvg rasterises it. Both are deterministic, so a card's bytes depend only on its content,
-// the template, the fonts and the two libraries (all covered by the build cache's key). Fonts are
+// the template, the fonts and the libraries (what store.ts's key covers). Fonts are
 // OFL fonts from the npm registry (fontsource), loaded per card only in the subsets its text uses.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

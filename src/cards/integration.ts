@@ -17,10 +17,15 @@ export function socialCards(settings: Pick<BuildSettings, 'now' | 'cards'>, site
     name: 'ring-zero:cards',
     predraw(posts) {
       if (!settings.cards) return;
-      const store = cardStore();
-      pruneCardStore(store);
-      const waiting = [...siteCards(publishedCardPosts(posts, settings.now), site).values()].filter((c) => !store.read(store.keyOf(c)));
-      if (waiting.length) drawing = drawInBackground(waiting.reverse());
+      try {
+        const store = cardStore();
+        pruneCardStore(store);
+        const waiting = [...siteCards(publishedCardPosts(posts, settings.now), site).values()].filter((c) => !store.read(store.keyOf(c)));
+        if (waiting.length) drawing = drawInBackground(waiting.reverse());
+      } catch (e) {
+        // only a head start: the card route draws whatever this did not
+        console.warn(`cards: drawing early failed (the route draws them instead): ${e instanceof Error ? e.message : String(e)}`);
+      }
     },
     hooks: {
       'astro:build:done': async () => { await drawing?.stop(); },

@@ -1,7 +1,7 @@
 // Cards are drawn off the main thread, in workers on the cores Astro leaves free: a card is ~30 ms of CPU (satori
 // ~7 ms, resvg ~21 ms), and a 1,000-post site has a thousand of them, while the main thread
 // bundles and renders pages. Each worker keeps what it draws in the card store (store.ts).
-// Workers are unreferenced while idle, so they never keep a build alive.
+// Workers are unreferenced while idle, so they never keep a build alive, and end after IDLE_MS.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,17 +9,23 @@ import type { CardContent } from './card.ts';
 
 interface Drawn { png: Buffer; missing: string[] }
 interface Task { id: number; content: CardContent; resolve: (d: Drawn) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; task?: Task | undefined }
+interface Slot { worker: Worker; task?: Task | undefined; idle?: NodeJS.Timeout | undefined }
 
 // The worker runs from the source tree (Node strips the types): the build's bundle has no file
 // for it. Every build runs in the project's root.
 const workerFile = () => join(process.cwd(), 'src/cards/draw-worker.ts');
 
+/** By default one core is left to the main thread (Astro's own work). */
+const defaultSize = () => Math.max(1, availableParallelism() - 1);
+
+/** A pool's workers end after this long without a card (the build has moved on; the dev server is idle). */
+const IDLE_MS = 5_000;
+
 /**
  * Draws these cards into the store in the background, in `size` workers that each take every
  * size-th card, in order; `stop` ends them wherever they are.
  */
-export function drawInBackground(cards: readonly CardContent[], size = Math.max(1, availableParallelism() - 1)): { stop: () => Promise<void> } {
+export function drawInBackground(cards: readonly CardContent[], size = defaultSize()): { stop: () => Promise<void> } {
   const workers = Array.from({ length: Math.min(size, cards.length) }, (_, i) => {
     const w = new Worker(workerFile());
     w.on('error', () => { /* the route draws what this did not */ });
@@ -30,16 +36,27 @@ export function drawInBackground(cards: readonly CardContent[], size = Math.max(
   return { stop: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
 }
 
-/** `size` workers: by default one core is left to the main thread (Astro's own work). */
-export function cardPool(size = Math.max(1, availableParallelism() - 1)) {
+/** A pool of up to `size` workers, started as cards come and ended when idle. */
+export function cardPool(size = defaultSize()) {
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let next = 0;
 
+  const retire = (slot: Slot) => {
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    void slot.worker.terminate();
+  };
   const run = (slot: Slot) => {
     const task = queue.shift();
     slot.task = task;
-    if (!task) { slot.worker.unref(); return; }
+    clearTimeout(slot.idle);
+    if (!task) {
+      slot.worker.unref();
+      slot.idle = setTimeout(() => retire(slot), IDLE_MS);
+      slot.idle.unref();
+      return;
+    }
     slot.worker.ref();
     slot.worker.postMessage({ id: task.id, content: task.content });
   };
@@ -59,6 +76,13 @@ export function cardPool(size = Math.max(1, availableParallelism() - 1)) {
       for (const t of queue.splice(0)) t.reject(why);
       slots.splice(slots.indexOf(slot), 1);
     });
+    // ended without an error (terminated, or it returned): the card it held is not coming
+    slot.worker.on('exit', (code) => {
+      slot.task?.reject(new Error(`a card worker ended (code ${code}) before drawing its card (not the post's fault)`));
+      slot.task = undefined;
+      const i = slots.indexOf(slot);
+      if (i >= 0) slots.splice(i, 1);
+    });
     return slot;
   };
 
@@ -73,7 +97,7 @@ export function cardPool(size = Math.max(1, availableParallelism() - 1)) {
     /** Stops the workers; cards still waiting are dropped (their promises reject). */
     async close(): Promise<void> {
       for (const t of queue.splice(0)) t.reject(new Error('the card pool was closed'));
-      for (const s of slots) s.task?.reject(new Error('the card pool was closed'));
+      for (const s of slots) { s.task?.reject(new Error('the card pool was closed')); s.task = undefined; clearTimeout(s.idle); }
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };

@@ -22,7 +22,15 @@ export function cardStore(root = process.cwd()): CardStore {
   const dir = join(cacheRoot(root), 'cards');
   const version = createHash('sha256');
   for (const f of drawingCode) version.update(f).update(readFileSync(join(root, f)));
-  for (const p of drawingPackages) version.update(p).update(JSON.parse(readFileSync(join(root, 'node_modules', p, 'package.json'), 'utf8')).version);
+  // the packages and what they depend on (satori's layout engine, resvg's binary), by installed version
+  const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+  for (const p of drawingPackages) {
+    const own = pkg(p);
+    version.update(`${p}@${own.version}`);
+    for (const dep of Object.keys({ ...own.dependencies, ...own.optionalDependencies }).sort()) {
+      try { version.update(`${dep}@${pkg(dep).version}`); } catch { version.update(`${dep}@-`); } // another platform's binary
+    }
+  }
   const prefix = version.digest('hex');
   return {
     dir,
@@ -51,7 +59,9 @@ export function pruneCardStore(store: CardStore, now = Date.now()): void {
   if (!existsSync(store.dir)) return;
   for (const name of readdirSync(store.dir)) {
     const f = join(store.dir, name);
-    const age = now - statSync(f).mtimeMs;
-    if ((name.startsWith('.') && age > 3_600_000) || age > KEEP_DAYS * 86_400_000) rmSync(f, { force: true });
+    try {
+      const age = now - statSync(f).mtimeMs;
+      if ((name.startsWith('.') && age > 3_600_000) || age > KEEP_DAYS * 86_400_000) rmSync(f, { force: true });
+    } catch { /* renamed or removed meanwhile by another build or the dev server */ }
   }
 }

@@ -16,3 +16,11 @@ export function isValidDateString(value: string): boolean {
   const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value.slice(0, 10) && !Number.isNaN(instantOf(value).getTime());
 }
+
+/** "Now" for a build or the publish server: RZ_NOW's day or time by the rule above, else the clock. */
+export function nowOf(value: string | undefined, clock: Date): Date {
+  if (!value) return clock;
+  if (!isValidDateString(value))
+    throw new Error(`RZ_NOW=${value}: write the day to publish as of as YYYY-MM-DD (or an ISO time such as 2027-01-05T09:00:00Z), or unset it to publish as of now`);
+  return instantOf(value);
+}

@@ -4,6 +4,8 @@
 const q = <T extends Element>(s: string, root: ParentNode = document) => [...root.querySelectorAll<T>(s)];
 
 for (const b of q<HTMLButtonElement>('.listing [data-listing-wrap], .listing [data-listing-copy]')) b.hidden = false;
+// folded listings: from here on the script opens one a link lands in (fromHash), and folding it again works
+for (const d of q('.listing-fold')) d.classList.add('is-scripted');
 
 async function copy(text: string): Promise<void> {
   try { await navigator.clipboard.writeText(text); return; } catch { /* fall back below */ }

@@ -1,7 +1,7 @@
 // The build's settings from the environment (RZ_* variables), read and checked in one place.
 // Each is documented in the README under "Configuring the site".
 import { withTrailingSlash } from '../lib/routes.ts';
-import { instantOf, isValidDateString } from '../lib/instants.ts';
+import { nowOf } from '../lib/instants.ts';
 
 export interface BuildSettings {
   /** RZ_CONTENT_DIR: the folder of posts (tests and benchmarks point a build at another). */
@@ -16,7 +16,7 @@ export interface BuildSettings {
   cacheDir: string | undefined;
   /** RZ_CARDS: `off` builds no social cards (a quicker preview of a large archive); on by default. */
   cards: boolean;
-  /** RZ_PUBLISH_MANIFEST: where a build writes what the publish server needs (publish-manifest.ts); the server's hook sets it. */
+  /** RZ_PUBLISH_MANIFEST: where a build writes what the publish server needs (scripts/publish/manifest.ts); the server's hook sets it. */
   publishManifest: string | undefined;
 }
 
@@ -26,7 +26,7 @@ const started = new Date();
 export function readSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   return {
     contentDir: env['RZ_CONTENT_DIR'] || 'content/posts',
-    now: env['RZ_NOW'] ? parseNow(env['RZ_NOW']) : started,
+    now: nowOf(env['RZ_NOW'], started),
     base: env['RZ_BASE'] ? parseBase(env['RZ_BASE']) : '/',
     siteUrl: env['RZ_SITE_URL'] ? parseUrl(env['RZ_SITE_URL']) : undefined,
     cacheDir: env['RZ_CACHE_DIR'] || undefined,
@@ -41,12 +41,6 @@ function parseSwitch(name: string, value: string): boolean {
   throw new Error(`${name}=${value}: write ${name}=off to leave it out, or unset it (on)`);
 }
 
-function parseNow(value: string): Date {
-  // the rule of frontmatter dates (instants.ts): a day is its start, a time without a zone is UTC
-  if (!isValidDateString(value))
-    throw new Error(`RZ_NOW=${value}: write the day to publish as of as YYYY-MM-DD (or an ISO time such as 2027-01-05T09:00:00Z), or unset it to publish as of now`);
-  return instantOf(value);
-}
 
 function parseBase(value: string): string {
   if (!value.startsWith('/') || /[?#\s]/.test(value)) throw new Error(`RZ_BASE=${value}: write the sub-path the site is served under, starting with /, e.g. RZ_BASE=/blog/`);

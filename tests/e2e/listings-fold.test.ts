@@ -78,7 +78,7 @@ describe('what folding keeps', () => {
     }
   });
 
-  it('a branch link into the folded part unfolds it and lands on the target line', async () => {
+  it('a branch link into the folded part unfolds it and lands on the target line; folding it again works', async () => {
     const page = await open(POST);
     try {
       const routine = listings(page).nth(1);
@@ -92,6 +92,9 @@ describe('what folding keeps', () => {
       const target = routine.locator(`[id="${id}"]`);
       expect(await target.evaluate((t) => t.matches(':target'))).toBe(true);
       expect(await target.isVisible()).toBe(true);
+      // and the reader can fold it again, the link's target notwithstanding
+      await routine.locator('summary').click();
+      expect(await shown(routine)).toBe(10);
     } finally {
       await page.context().close();
     }
