@@ -8,13 +8,13 @@ import type { CardContent } from './card.ts';
 
 const store = cardStore();
 
-async function storedOrDrawn(content: CardContent): Promise<{ png: Buffer; missing: string[] }> {
+async function storedOrDrawn(content: CardContent): Promise<Buffer> {
   const key = store.keyOf(content);
   const stored = store.read(key);
-  if (stored) return { png: stored, missing: [] };
-  const drawn = await drawCard(content);
-  store.write(key, drawn.png);
-  return drawn;
+  if (stored) return stored;
+  const { png } = await drawCard(content);
+  store.write(key, png);
+  return png;
 }
 
 parentPort!.on('message', async (m: { id: number; content: CardContent } | { batch: CardContent[] }) => {
@@ -23,8 +23,7 @@ parentPort!.on('message', async (m: { id: number; content: CardContent } | { bat
     return;
   }
   try {
-    const { png, missing } = await storedOrDrawn(m.content);
-    parentPort!.postMessage({ id: m.id, png, missing });
+    parentPort!.postMessage({ id: m.id, png: await storedOrDrawn(m.content) });
   } catch (e) {
     parentPort!.postMessage({ id: m.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }

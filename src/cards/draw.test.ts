@@ -1,6 +1,7 @@
 // Cards drawn for real (satori + resvg with the shipped fonts), read back pixel by pixel.
 import { describe, expect, it } from 'vitest';
-import { drawCard, fontsFor } from './draw.ts';
+import { drawCard } from './draw.ts';
+import { fontsFor, missingGlyphs } from './fonts.ts';
 import { cardPixels } from '../../scripts/harness/card-pixels.ts';
 import type { CardContent } from './card.ts';
 
@@ -44,5 +45,8 @@ describe('a card', () => {
     expect(fontsFor(card('C++')).fonts.map((f) => f.name)).not.toContainEqual(expect.stringMatching(/Noto/));
     expect(fontsFor(card('日本語')).fonts.map((f) => f.name)).toContainEqual(expect.stringMatching(/^Noto Sans JP \[\d+\]$/));
     expect(fontsFor(card('rocket 🚀')).missing).toEqual(['🚀']);
+    // what the card route warns of, asked without drawing
+    expect(missingGlyphs(card('rocket 🚀'))).toEqual(['🚀']);
+    expect(missingGlyphs(card('日本語 C++ Łódź'))).toEqual([]);
   });
 });

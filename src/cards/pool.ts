@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CardContent } from './card.ts';
 
-interface Drawn { png: Buffer; missing: string[] }
-interface Task { id: number; content: CardContent; resolve: (d: Drawn) => void; reject: (e: Error) => void }
+interface Task { id: number; content: CardContent; resolve: (png: Buffer) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; task?: Task | undefined; idle?: NodeJS.Timeout | undefined }
 
 // The worker runs from the source tree (Node strips the types): the build's bundle has no file
@@ -63,10 +62,10 @@ export function cardPool(size = defaultSize()) {
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(workerFile()) };
-    slot.worker.on('message', (m: { id: number; png?: Uint8Array; missing?: string[]; error?: string }) => {
+    slot.worker.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
       const task = slot.task!;
       if (m.error !== undefined) task.reject(new Error(`drawing a card failed (not the post's fault):\n${m.error}`));
-      else task.resolve({ png: Buffer.from(m.png!), missing: m.missing ?? [] });
+      else task.resolve(Buffer.from(m.png!));
       run(slot);
     });
     // a worker that dies (it could not load, or crashed) fails every card waiting: no silent retry loop
@@ -87,8 +86,9 @@ export function cardPool(size = defaultSize()) {
   };
 
   return {
-    draw(content: CardContent): Promise<Drawn> {
-      return new Promise<Drawn>((resolve, reject) => {
+    /** The card's PNG, from the store or drawn (and stored) by a worker. */
+    draw(content: CardContent): Promise<Buffer> {
+      return new Promise<Buffer>((resolve, reject) => {
         queue.push({ id: next++, content, resolve, reject });
         const idle = slots.find((s) => !s.task) ?? (slots.length < size ? (slots.push(spawn()), slots.at(-1)!) : undefined);
         if (idle) run(idle);

@@ -9,7 +9,7 @@ import { cacheRoot } from '../node/build-cache.ts';
 import type { CardContent } from './card.ts';
 
 /** What draws a card besides its content. */
-const drawingCode = ['src/cards/card.ts', 'src/cards/draw.ts', 'src/cards/unicode-range.ts'];
+const drawingCode = ['src/cards/card.ts', 'src/cards/draw.ts', 'src/cards/fonts.ts', 'src/cards/unicode-range.ts'];
 const drawingPackages = ['satori', '@resvg/resvg-js', '@fontsource/ibm-plex-sans', '@fontsource/ibm-plex-mono', '@fontsource/noto-sans-jp'];
 
 /** Cards not used for this long are removed when a build starts. */
