@@ -1,6 +1,6 @@
 // The one way tooling runs `astro build` (the checks, the benchmarks and the e2e tests): in a
 // checkout, into an outDir, with a clean environment plus the RZ_* settings asked for.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
@@ -17,13 +17,34 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export interface AstroBuild { ok: boolean; seconds: number; output: string }
 
-/** `astro build` of the checkout at `cwd` (default this one); outDir omitted: its dist/; config: another config file. */
-export function astroBuild(opts: { cwd?: string; outDir?: string; config?: string; env?: Record<string, string>; timeoutMs?: number } = {}): AstroBuild {
+export interface AstroBuildOptions { cwd?: string; outDir?: string; config?: string; env?: Record<string, string>; timeoutMs?: number }
+
+function buildCommand(opts: AstroBuildOptions): { cwd: string; args: string[]; env: NodeJS.ProcessEnv } {
   const cwd = opts.cwd ?? projectRoot;
-  const t = performance.now();
   const args = [...(opts.outDir ? ['--outDir', opts.outDir] : []), ...(opts.config ? ['--config', opts.config] : [])];
-  const r = spawnSync(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
-    cwd, encoding: 'utf8', env: cleanEnv(opts.env), maxBuffer: 1 << 28, ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
+  return { cwd, args: [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], env: cleanEnv(opts.env) };
+}
+
+/** `astro build` of the checkout at `cwd` (default this one); outDir omitted: its dist/; config: another config file. */
+export function astroBuild(opts: AstroBuildOptions = {}): AstroBuild {
+  const { cwd, args, env } = buildCommand(opts);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, {
+    cwd, encoding: 'utf8', env, maxBuffer: 1 << 28, ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
   });
   return { ok: r.status === 0, seconds: (performance.now() - t) / 1000, output: `${r.stdout}\n${r.stderr}` };
+}
+
+/** astroBuild without blocking: for builds that may run side by side (the e2e suite's shared builds). */
+export function astroBuildAsync(opts: AstroBuildOptions = {}): Promise<AstroBuild> {
+  const { cwd, args, env } = buildCommand(opts);
+  const t = performance.now();
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ ok: code === 0, seconds: (performance.now() - t) / 1000, output: `${stdout}\n${stderr}` }));
+  });
 }

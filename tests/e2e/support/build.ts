@@ -2,7 +2,7 @@
 // with the tests' own cache folder: the default site, a base path, other folders of posts.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { astroBuild, cleanEnv, projectRoot } from '../../../scripts/astro-build.ts';
+import { astroBuild, astroBuildAsync, type AstroBuildOptions, cleanEnv, projectRoot } from '../../../scripts/astro-build.ts';
 import { tempDir } from '../../../scripts/harness/temp.ts';
 
 export { cleanEnv };
@@ -12,10 +12,12 @@ export const buildRoot = join(root, '.test-build');
 
 export interface BuildResult { ok: boolean; outDir: string; output: string }
 
-export function buildSite(name: string, opts: { base?: string; contentDir?: string; env?: Record<string, string> } = {}): BuildResult {
+type BuildSiteOptions = { base?: string; contentDir?: string; env?: Record<string, string> };
+
+function buildOptions(name: string, opts: BuildSiteOptions): AstroBuildOptions & { outDir: string } {
   const outDir = join(buildRoot, name);
   rmSync(outDir, { recursive: true, force: true });
-  const r = astroBuild({
+  return {
     outDir,
     env: {
       // the test builds' caches stay apart from the checkout's own (each variant is a key of its own)
@@ -25,8 +27,20 @@ export function buildSite(name: string, opts: { base?: string; contentDir?: stri
       ...opts.env,
     },
     timeoutMs: 180_000,
-  });
-  return { ok: r.ok, outDir, output: r.output };
+  };
+}
+
+export function buildSite(name: string, opts: BuildSiteOptions = {}): BuildResult {
+  const o = buildOptions(name, opts);
+  const r = astroBuild(o);
+  return { ok: r.ok, outDir: o.outDir, output: r.output };
+}
+
+/** buildSite without blocking, so that two builds can share the machine's two cores. */
+export async function buildSiteAsync(name: string, opts: BuildSiteOptions = {}): Promise<BuildResult> {
+  const o = buildOptions(name, opts);
+  const r = await astroBuildAsync(o);
+  return { ok: r.ok, outDir: o.outDir, output: r.output };
 }
 
 /** The fixture posts of tests/fixtures/posts (a long listing, images...), beside the real posts. */
