@@ -14,6 +14,8 @@ import {
   defaultCheckArgs, headersFile, hookScript, hookSource, projectRoot, runtimeFiles, nginxTemplate, parseConf, placeholderHtml, placeholderId, readStatus,
   renderConf, renderNginx, type Settings, verdict,
 } from './lib.ts';
+import { serverLayout, shellLayout } from './layout.ts';
+import { nginxFragments } from '../../src/lib/nginx-fragments.ts';
 
 const usage = `usage: npm run publish -- <command> <dir> [options]
 
@@ -52,17 +54,19 @@ function git(args: string[], cwd?: string): void {
 
 /** The hook's TypeScript, by rename like the hook itself (a finisher still running keeps its files). */
 function installRuntime(dir: string): void {
-  const next = join(dir, 'bin/.runtime.tmp');
+  const runtime = serverLayout(dir).runtime;
+  const next = `${runtime}.tmp`;
   rmSync(next, { recursive: true, force: true });
   for (const f of runtimeFiles) {
     mkdirSync(dirname(join(next, f)), { recursive: true });
     copyFileSync(join(projectRoot, f), join(next, f));
   }
   writeFileSync(join(next, 'package.json'), '{ "type": "module", "private": true }\n');
-  rmSync(join(dir, 'bin/runtime.old'), { recursive: true, force: true });
-  if (existsSync(join(dir, 'bin/runtime'))) renameSync(join(dir, 'bin/runtime'), join(dir, 'bin/runtime.old'));
-  renameSync(next, join(dir, 'bin/runtime'));
-  rmSync(join(dir, 'bin/runtime.old'), { recursive: true, force: true });
+  writeFileSync(join(next, 'layout.sh'), shellLayout());
+  rmSync(`${runtime}.old`, { recursive: true, force: true });
+  if (existsSync(runtime)) renameSync(runtime, `${runtime}.old`);
+  renameSync(next, runtime);
+  rmSync(`${runtime}.old`, { recursive: true, force: true });
 }
 
 /** Where npm's CLI is, so the hook runs the same npm with the same Node later. */
@@ -78,7 +82,7 @@ function findNpmCli(): string {
 }
 
 function hook(dir: string, ...args: string[]): number {
-  const r = spawnSync('bash', [join(dir, 'bin/publish-hook'), ...args], { stdio: 'inherit' });
+  const r = spawnSync('bash', [serverLayout(dir).hook, ...args], { stdio: 'inherit' });
   return r.status ?? 1;
 }
 
@@ -108,38 +112,39 @@ function init(dir: string, opts: InitOptions): void {
     nodeBin: dirname(process.execPath), npmCli: findNpmCli(), branch: opts.branch, keep, lockTimeout, buildEnv,
     checks: !opts['no-checks'], checkArgs: opts['check-args'], afterPublish: opts['after-publish'],
   };
-  const fresh = !existsSync(join(dir, 'site.git'));
-  for (const sub of ['bin', 'releases', 'tmp', 'run', 'cache/modules']) mkdirSync(join(dir, sub), { recursive: true });
+  const l = serverLayout(dir);
+  const fresh = !existsSync(l.siteGit);
+  for (const sub of [dirname(l.hook), l.releases, l.tmp, dirname(l.history), l.modules]) mkdirSync(sub, { recursive: true });
   chmodSync(dir, 0o755);
-  if (fresh) git(['init', '--quiet', '--bare', `--initial-branch=${settings.branch}`, join(dir, 'site.git')]);
+  if (fresh) git(['init', '--quiet', '--bare', `--initial-branch=${settings.branch}`, l.siteGit]);
   // by rename: a finisher still running the old hook keeps reading the file it opened
-  copyFileSync(hookSource, join(dir, 'bin/.publish-hook.tmp'));
-  chmodSync(join(dir, 'bin/.publish-hook.tmp'), 0o755);
-  renameSync(join(dir, 'bin/.publish-hook.tmp'), join(dir, 'bin/publish-hook'));
+  copyFileSync(hookSource, `${l.hook}.tmp`);
+  chmodSync(`${l.hook}.tmp`, 0o755);
+  renameSync(`${l.hook}.tmp`, l.hook);
   installRuntime(dir);
-  writeFileSync(join(dir, 'publish.conf'), renderConf(settings));
+  writeFileSync(l.conf, renderConf(settings));
   for (const name of ['pre-receive', 'post-receive'] as const) {
-    writeFileSync(join(dir, 'site.git/hooks', name), hookScript(name), { mode: 0o755 });
-    chmodSync(join(dir, 'site.git/hooks', name), 0o755);
+    writeFileSync(join(l.siteGit, 'hooks', name), hookScript(name), { mode: 0o755 });
+    chmodSync(join(l.siteGit, 'hooks', name), 0o755);
   }
-  if (!existsSync(join(dir, 'live'))) {
-    const placeholder = join(dir, 'releases', placeholderId);
+  if (!existsSync(l.live)) {
+    const placeholder = join(l.releases, placeholderId);
     mkdirSync(placeholder, { recursive: true });
     writeFileSync(join(placeholder, 'index.html'), placeholderHtml);
     // nginx includes live/security-headers.conf (deploy/nginx.conf): valid before the first push too
-    copyFileSync(headersFile, join(placeholder, 'security-headers.conf'));
-    symlinkSync(`releases/${placeholderId}`, join(dir, '.live.tmp'));
-    renameSync(join(dir, '.live.tmp'), join(dir, 'live'));
-    writeFileSync(join(dir, 'run/history'), `${placeholderId}\n`);
+    copyFileSync(headersFile, join(placeholder, nginxFragments.headers.file));
+    symlinkSync(`releases/${placeholderId}`, l.liveNext);
+    renameSync(l.liveNext, l.live);
+    writeFileSync(l.history, `${placeholderId}\n`);
   }
   console.log(`${fresh ? 'Set up' : 'Updated hook and settings of'} ${dir}:
-  ${join(dir, 'site.git')}   bare repository; its receive hook builds, checks and publishes ${settings.branch}
-  ${join(dir, 'live')}       what the web server serves (symlink to the current release)
+  ${l.siteGit}   bare repository; its receive hook builds, checks and publishes ${settings.branch}
+  ${l.live}       what the web server serves (symlink to the current release)
   Node ${process.version} (${settings.nodeBin}), keeps ${keep} releases, waits up to ${lockTimeout}s for another push
   checks: ${settings.checks ? `npm run check -- ${settings.checkArgs} (when the site has scripts/check.ts)` : 'off'}
 
 On your machine:
-  git remote add live <user>@<server>:${join(dir, 'site.git')}
+  git remote add live <user>@<server>:${l.siteGit}
   git push live ${settings.branch}
 Web server: npm run publish -- nginx-config ${dir} --server-name <host>  (see deploy/nginx.conf)`);
 }
@@ -148,9 +153,9 @@ Web server: npm run publish -- nginx-config ${dir} --server-name <host>  (see de
 function seedCache(dir: string, from: string, lock = join(from, 'package-lock.json')): void {
   if (!existsSync(lock)) fail(`${lock} does not exist`);
   if (!existsSync(join(from, 'node_modules'))) fail(`${from} has no node_modules`);
-  const r = spawnSync('bash', [join(dir, 'bin/publish-hook'), 'cache-key', lock], { encoding: 'utf8' });
+  const r = spawnSync('bash', [serverLayout(dir).hook, 'cache-key', lock], { encoding: 'utf8' });
   if (r.status !== 0) fail(`cache-key failed: ${r.stderr}`);
-  const entry = join(dir, 'cache/modules', r.stdout.trim());
+  const entry = join(serverLayout(dir).modules, r.stdout.trim());
   if (existsSync(join(entry, 'node_modules'))) { console.log(`cache ${entry} already there`); return; }
   const stage = `${entry}.seeding`;
   rmSync(stage, { recursive: true, force: true });
@@ -197,7 +202,7 @@ function main(argv: string[]): void {
   if (values.help || !command) { process.stdout.write(usage); process.exit(command || values.help ? 0 : 2); }
   if (!dirArg) fail(`${command} needs the server directory\n\n${usage}`);
   const dir = resolve(dirArg);
-  const initialized = existsSync(join(dir, 'publish.conf'));
+  const initialized = existsSync(serverLayout(dir).conf);
   if (command !== 'init' && command !== 'nginx-config' && !initialized) fail(`${dir} is not set up: run npm run publish -- init ${dirArg}`);
   switch (command) {
     case 'init':
@@ -209,7 +214,7 @@ function main(argv: string[]): void {
     case 'scheduled':
       process.exit(hook(dir, 'scheduled'));
     case 'status': {
-      const conf = parseConf(readFileSync(join(dir, 'publish.conf'), 'utf8'));
+      const conf = parseConf(readFileSync(serverLayout(dir).conf, 'utf8'));
       const s = readStatus(dir, conf.branch);
       const main = s.main ? `${s.main.slice(0, 12)}   (release: ${s.mainRelease ?? 'none kept'})` : '(nothing pushed yet)';
       console.log(`${`${conf.branch}:`.padEnd(9)} ${main}`);
@@ -222,7 +227,7 @@ function main(argv: string[]): void {
     }
     case 'nginx-config':
       process.stdout.write(renderNginx(readFileSync(nginxTemplate, 'utf8'), {
-        dir, listen: values.listen, serverName: values['server-name'], headers: resolve(values.headers ?? join(dir, 'live/security-headers.conf')),
+        dir, listen: values.listen, serverName: values['server-name'], headers: resolve(values.headers ?? join(serverLayout(dir).live, nginxFragments.headers.file)),
       }));
       return;
     case 'seed-cache':

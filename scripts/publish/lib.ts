@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { type Building, isRelease, parseBuilding, releaseOf, serverLayout } from './layout.ts';
 
 export const here = import.meta.dirname;
 export const projectRoot = resolve(here, '../..');
@@ -9,9 +10,13 @@ export const hookSource = join(here, 'hook.sh');
 
 /**
  * The TypeScript the hook runs on the server (Node strips the types), copied under <dir>/bin/runtime/
- * at the same paths as in the project, so their imports hold: the manifest reader and the day/time rule.
+ * at the same paths as in the project, so their imports hold (publish.test.ts checks the list is
+ * closed under import): runtime.ts and what it imports.
  */
-export const runtimeFiles = ['scripts/publish/manifest.ts', 'src/lib/instants.ts'];
+export const runtimeFiles = [
+  'scripts/publish/runtime.ts', 'scripts/publish/layout.ts', 'scripts/publish/releases.ts', 'scripts/publish/messages.ts',
+  'scripts/publish/manifest.ts', 'src/lib/instants.ts', 'src/lib/nginx-fragments.ts',
+];
 export const nginxTemplate = join(projectRoot, 'deploy/nginx.conf');
 export const headersFile = join(projectRoot, 'deploy/security-headers.conf');
 
@@ -117,26 +122,23 @@ export interface Status {
 }
 
 export function readStatus(dir: string, branch = 'main'): Status {
-  const link = (name: string): string | null => {
-    try { return basename(readlinkSync(join(dir, name))); } catch { return null; }
+  const l = serverLayout(dir);
+  const link = (file: string): string | null => {
+    try { return basename(readlinkSync(file)); } catch { return null; }
   };
-  const releases = existsSync(join(dir, 'releases'))
-    ? readdirSync(join(dir, 'releases')).filter((n) => !n.startsWith('.')).sort()
-    : [];
+  const releases = existsSync(l.releases) ? readdirSync(l.releases).filter(isRelease).sort() : [];
   let building: string | null = null;
   let leftBehind: Status['leftBehind'] = null;
-  try {
-    // run/building: the hook's pid, the commit, and its build's process group (hook.sh)
-    const [pid, sha = '', group] = readFileSync(join(dir, 'run/building'), 'utf8').trim().split(' ');
-    if (pid && isAlive(Number(pid))) building = sha || null;
-    else if (group && isAlive(-Number(group))) leftBehind = { sha, group: Number(group) };
-  } catch { /* not building */ }
+  let b: Building | undefined;
+  try { b = parseBuilding(readFileSync(l.building, 'utf8')); } catch { /* not building */ }
+  if (b && isAlive(b.pid)) building = b.sha || null;
+  else if (b?.group && isAlive(-b.group)) leftBehind = { sha: b.sha, group: b.group };
   let rolledBack: string | null = null;
-  try { rolledBack = readFileSync(join(dir, 'run/rolled-back'), 'utf8').split(/\s/)[0] || null; } catch { /* none */ }
-  const r = spawnSync('git', ['--git-dir', join(dir, 'site.git'), 'rev-parse', '-q', '--verify', `refs/heads/${branch}`], { encoding: 'utf8' });
+  try { rolledBack = readFileSync(l.rolledBack, 'utf8').split(/\s/)[0] || null; } catch { /* none */ }
+  const r = spawnSync('git', ['--git-dir', l.siteGit, 'rev-parse', '-q', '--verify', `refs/heads/${branch}`], { encoding: 'utf8' });
   const main = r.status === 0 ? r.stdout.trim() : null;
-  const mainRelease = main ? (releases.filter((id) => id.endsWith(`-${main.slice(0, 12)}`)).at(-1) ?? null) : null;
-  return { main, mainRelease, live: link('live'), previous: link('previous'), rolledBack, releases, building, leftBehind };
+  const mainRelease = main ? (releaseOf(releases, main) ?? null) : null;
+  return { main, mainRelease, live: link(l.live), previous: link(l.previous), rolledBack, releases, building, leftBehind };
 }
 
 /** What `status` prints below the listing: whether live serves what the branch names, and the fix if not. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtAt, dueScheduled, publishManifest, readPublishManifest } from './manifest.ts';
+import { builtAt } from './layout.ts';
+import { dueScheduled, publishManifest, readPublishManifest } from './manifest.ts';
 import { nowOf } from '../../src/lib/instants.ts';
 
 describe('the publish manifest', () => {

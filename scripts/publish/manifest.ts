@@ -1,11 +1,9 @@
 // What a build tells the publish server, as data: the posts it held back, each with the instant
 // it is due (the site's own day/time rule, src/lib/instants.ts). The build writes it where
-// RZ_PUBLISH_MANIFEST says (src/integrations/check-posts.ts); the server's hook keeps it beside
-// the release and asks this file, run by Node, what is due. Nothing is read from a build's log.
-//   node manifest.ts due <manifest file> <release id>   prints "due <day>", "next <day>" or "none"
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { instantOf, isValidDateString, nowOf } from '../../src/lib/instants.ts';
+// RZ_PUBLISH_MANIFEST says (src/integrations/check-posts.ts); the server keeps it beside the
+// release, run/scheduled/<id>.json, and its daily run asks what is due (runtime.ts due).
+// Nothing is read from a build's log. Pure.
+import { instantOf, isValidDateString } from '../../src/lib/instants.ts';
 
 export interface PublishManifest {
   version: 1;
@@ -32,13 +30,6 @@ export function readPublishManifest(text: string | undefined): PublishManifest {
   return { version: 1, scheduled: m.scheduled.filter((s) => typeof s.at === 'string' && !Number.isNaN(new Date(s.at).getTime())) };
 }
 
-/** When a release was built: its id begins with the build's UTC time, YYYYmmddTHHMMSS. */
-export function builtAt(releaseId: string): Date {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})/.exec(releaseId);
-  if (!m) throw new Error(`not a release id: ${releaseId}`);
-  return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-}
-
 /**
  * For the daily `scheduled` run: the earliest post a release built at `built` held back that is
  * due by `now` (so the branch is built again), else the next one still to come.
@@ -51,19 +42,4 @@ export function dueScheduled(m: PublishManifest, built: Date, now: Date): { due?
     else if (at > now) out.next ??= s.day;
   }
   return out;
-}
-
-// run by the hook (import.meta.main is Node 24.2+; the server may run an older Node)
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [command, file, release] = process.argv.slice(2);
-  try {
-    if (command !== 'due' || !file || !release) throw new Error('usage: node manifest.ts due <manifest file> <release id>');
-    let text: string | undefined;
-    try { text = readFileSync(file, 'utf8'); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
-    const r = dueScheduled(readPublishManifest(text), builtAt(release), nowOf(process.env['RZ_NOW'], new Date()));
-    console.log(r.due ? `due ${r.due}` : r.next ? `next ${r.next}` : 'none');
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    process.exit(1);
-  }
 }

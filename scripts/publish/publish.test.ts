@@ -3,7 +3,7 @@
 // kills, pruning, rollback and the package cache can be exercised in seconds.
 // The real site, a real nginx and the real build are in tests/e2e/publish.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hookScript, nginxTemplate, parseConf, projectRoot, renderConf, renderNginx, shellQuote, type Settings } from './lib.ts';
@@ -403,11 +403,22 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
 
   it('switches previous before live: an asset of the outgoing release is always in live or previous', async () => {
     const { server, author } = setup();
-    // NODE_BIN comes first on the hook's PATH: an mv there records live and previous after each rename
+    // NODE_BIN comes first on the hook's PATH: the node there records live and previous after
+    // each rename(2) onto either (the runtime switches them)
     const bin = temp('rz-pub-bin-');
     const trace = join(bin, 'trace');
-    symlinkSync(process.execPath, join(bin, 'node'));
-    writeFileSync(join(bin, 'mv'), `#!/bin/sh\n/bin/mv "$@" || exit\necho "$(readlink ${server}/live) $(readlink ${server}/previous)" >>${trace}\n`, { mode: 0o755 });
+    const [liveLink, previousLink] = [join(server, 'live'), join(server, 'previous')];
+    writeFileSync(join(bin, 'trace.mjs'), `import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const rename = fs.renameSync;
+const target = (f) => { try { return fs.readlinkSync(f); } catch { return ''; } };
+fs.renameSync = (from, to) => {
+  rename(from, to);
+  if (to === ${JSON.stringify(liveLink)} || to === ${JSON.stringify(previousLink)}) fs.appendFileSync(${JSON.stringify(trace)}, target(${JSON.stringify(liveLink)}) + ' ' + target(${JSON.stringify(previousLink)}) + '\\n');
+};
+syncBuiltinESMExports();
+`);
+    writeFileSync(join(bin, 'node'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} --import ${shellQuote(join(bin, 'trace.mjs'))} "$@"\n`, { mode: 0o755 });
     const conf = readFileSync(join(server, 'publish.conf'), 'utf8').replace(/^NODE_BIN=.*$/m, `NODE_BIN=${shellQuote(bin)}`);
     writeFileSync(join(server, 'publish.conf'), conf);
     for (const v of ['v1', 'v2', 'v3']) {

@@ -12,6 +12,7 @@ import { isScheduled } from '../lib/posts.ts';
 import { joinBase } from '../lib/routes.ts';
 import type { BuildSettings } from '../node/settings.ts';
 import { site } from '../site.config.ts';
+import { nginxFragments } from '../lib/nginx-fragments.ts';
 
 /** `settings`: where the posts are and the day the build publishes as of (src/node/settings.ts). */
 export function aliasPages(settings: Pick<BuildSettings, 'contentDir' | 'now'>): AstroIntegration {
@@ -47,7 +48,7 @@ export function aliasPages(settings: Pick<BuildSettings, 'contentDir' | 'now'>):
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, redirectPage(r, { site: site.url, title: site.title, lang: site.lang, icon: joinBase(base, 'favicon.svg') }));
         }
-        writeFileSync(join(out, 'redirects.conf'), renderNginxRedirects(redirects));
+        writeFileSync(join(out, nginxFragments.redirects.file), renderNginxRedirects(redirects));
         if (redirects.length) logger.info(`${redirects.length} old URL${redirects.length > 1 ? 's' : ''} of posts redirected: pages and redirects.conf`);
       },
     },

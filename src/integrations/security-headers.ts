@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesUnder } from '../node/build-cache.ts';
 import { cspFromHtml, mergeCspPolicies, renderHostHeaders, renderNginxHeaders } from '../lib/security-headers.ts';
+import { nginxFragments } from '../lib/nginx-fragments.ts';
 
 const htmlFiles = (dir: string): string[] => filesUnder(dir, ['.']).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
 
@@ -21,7 +22,7 @@ export function securityHeaderFiles(): AstroIntegration {
         if (!policies.length) { logger.warn('no page carries a CSP meta tag: no security headers written'); return; }
         const csp = mergeCspPolicies(policies);
         writeFileSync(join(out, '_headers'), renderHostHeaders(csp, base));
-        writeFileSync(join(out, 'security-headers.conf'), renderNginxHeaders(csp));
+        writeFileSync(join(out, nginxFragments.headers.file), renderNginxHeaders(csp));
         logger.info(`security headers for ${policies.length} pages: _headers, security-headers.conf`);
       },
     },

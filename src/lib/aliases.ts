@@ -4,6 +4,7 @@
 import type { Problem } from './problem.ts';
 import { escapeUTF8 as escapeHtml } from 'entities/escape'; // & < > " ' : for text and attributes alike
 import { joinBase, postPath, postSlugOfPath, siteRoutes } from './routes.ts';
+import { redirectLine } from './nginx-fragments.ts';
 
 export interface AliasUse { file: string; line: number; path: string }
 
@@ -100,7 +101,7 @@ export function renderNginxRedirects(redirects: readonly Redirect[]): string {
   const lines = ['# Old URLs of posts (frontmatter `aliases:`), written by the build: a 301 to the post.'];
   for (const r of redirects) {
     const paths = r.file.endsWith('/index.html') ? [r.from.replace(/\/?$/, '/'), r.from.replace(/\/$/, '')] : [r.from];
-    for (const p of paths) lines.push(`location = ${p} { return 301 ${r.to}; }`);
+    for (const p of paths) lines.push(redirectLine(p, r.to));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 // The one home of the site's URLs: the base path (Astro's `base`, RZ_BASE), every page's path,
 // the list of the site's own routes (checked against src/pages/ and public/ by routes.test.ts),
 // and the mapping between a URL and its file in the built site. Pure.
+import { nginxFragments } from './nginx-fragments.ts';
 
 /** A base path with exactly one trailing slash: "/blog" and "/blog/" -> "/blog/", "" -> "/". */
 export function withTrailingSlash(base: string): string {
@@ -42,7 +43,7 @@ export function postSlugOfPath(path: string): string | undefined {
  * may be none of these. routes.test.ts checks the list against src/pages/ and public/.
  */
 export const siteRoutes = {
-  files: ['index.html', '404.html', '404', 'rss.xml', 'feed.json', 'robots.txt', 'favicon.svg', '_headers', 'security-headers.conf', 'redirects.conf'],
+  files: ['index.html', '404.html', '404', 'rss.xml', 'feed.json', 'robots.txt', 'favicon.svg', '_headers', nginxFragments.headers.file, nginxFragments.redirects.file],
   folders: ['posts', 'tags', 'series', 'page', 'archive', 'search', 'cards', '_astro', 'pagefind'],
   /** Files the sitemap integration writes. */
   generated: /^sitemap-[^/]*\.xml$/,

@@ -3,6 +3,7 @@
 // allows every page's hashes, so header and meta never disagree.
 import { decodeHTMLAttribute } from 'entities/decode';
 import { withTrailingSlash } from './routes.ts';
+import { headerLine } from './nginx-fragments.ts';
 
 /** Directives every page gets (Astro adds script-src and style-src with hashes). */
 export const cspDirectives = [
@@ -67,5 +68,5 @@ export function renderHostHeaders(csp: string, base: string): string {
 
 /** nginx `add_header` lines, to `include` inside the server or location block. */
 export function renderNginxHeaders(csp: string): string {
-  return `${securityHeaders(csp).map(([k, v]) => `add_header ${k} "${v.replace(/"/g, '\\"')}" always;`).join('\n')}\n`;
+  return `${securityHeaders(csp).map(([k, v]) => headerLine(k, v)).join('\n')}\n`;
 }

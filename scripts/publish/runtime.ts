@@ -1,0 +1,249 @@
+// The publish hook's TypeScript half, run on the server by the server's Node (types stripped):
+// everything the hook decides or reads, so that bash keeps only locks, process groups and
+// renames. `init` copies it, and the files it imports (runtimeFiles in lib.ts), under
+// <dir>/bin/runtime/. RZ_SERVER names the server folder. A failure it reports is printed as the
+// hook prints (publish: ...) and exits 1.
+//   node runtime.ts <command> [args]   (commands: below)
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fragmentProblems, nginxFragments, type NginxFragment } from '../../src/lib/nginx-fragments.ts';
+import { nowOf } from '../../src/lib/instants.ts';
+import { builtAt, isRelease, parseBuilding, releaseId, releaseOf, serverLayout, type ServerLayout } from './layout.ts';
+import { dueScheduled, readPublishManifest } from './manifest.ts';
+import { hookFailure, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
+import { historyAfter, parseHistory, releasesToPrune, rollbackFrom } from './releases.ts';
+
+class Refusal extends Error {}
+
+/** The site's build cache folder in a work tree: src/node/build-cache.ts's (runtime.test.ts checks they agree). */
+export const cacheFolder = '.cache';
+
+const readText = (file: string): string | undefined => {
+  try { return readFileSync(file, 'utf8'); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined; throw e; }
+};
+const link = (file: string): string | undefined => { try { return basename(readlinkSync(file)); } catch { return undefined; } };
+const releases = (l: ServerLayout): string[] => (existsSync(l.releases) ? readdirSync(l.releases).filter(isRelease).sort() : []);
+const freeKb = (dir: string): number | undefined => { try { const s = statfsSync(dir); return Math.floor((s.bavail * s.bsize) / 1024); } catch { return undefined; } };
+/** Replaces a file whole (a reader sees the old text or the new). */
+const writeWhole = (file: string, text: string): void => { writeFileSync(`${file}.tmp`, text); renameSync(`${file}.tmp`, file); };
+
+/** node_modules cache key: the lockfile, the package.json beside it (npm ci checks one against the other) and Node's version (native packages follow its ABI). */
+export function cacheKey(lockfile: string, nodeVersion = process.version): string {
+  const h = createHash('sha256');
+  for (const f of [lockfile, join(dirname(lockfile), 'package.json')]) { const t = readText(f); if (t !== undefined) h.update(t); }
+  return h.update(`${nodeVersion}\n`).digest('hex').slice(0, 16);
+}
+
+/** A process's start time while it runs (not a zombie): tells a reused pid apart. */
+function procStart(pid: string): string | undefined {
+  const fields = readText(`/proc/${pid}/stat`)?.replace(/^.*\) /s, '').split(' ');
+  return fields && fields[0] !== 'Z' ? fields[19] : undefined;
+}
+
+/** A process of group `group` still works in the server's folder (the id was not reused). */
+function groupWorksIn(group: number, dir: string): boolean {
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    const fields = readText(`/proc/${pid}/stat`)?.replace(/^.*\) /s, '').split(' ');
+    if (Number(fields?.[2]) !== group) continue;
+    try { if (readlinkSync(`/proc/${pid}/cwd`).startsWith(`${dir}/`)) return true; } catch { /* gone */ }
+  }
+  return false;
+}
+
+/** The nginx files of a built dist/, by the rule that wrote them: the name of the check that failed, if one did. */
+function checkNginxFiles(dist: string, log: string): string | undefined {
+  for (const kind of Object.keys(nginxFragments) as NginxFragment[]) {
+    const { file, form } = nginxFragments[kind];
+    const text = readText(join(dist, file));
+    const problems = text === undefined ? [] : fragmentProblems(kind, text);
+    if (!problems.length) continue;
+    appendFileSync(log, `${problems.slice(0, 5).join('\n')}\ndist/${file} may hold only lines of the form: ${form}\n`);
+    return `the ${kind} check`;
+  }
+  return undefined;
+}
+
+/**
+ * The site's build caches (.cache/) go from push to push: copied into the work tree before a
+ * build (copies, not links: the build rewrites files in place), replaced by the build's own
+ * after one that passed.
+ */
+function restoreBuildCache(l: ServerLayout): void {
+  if (!existsSync(l.buildCache)) return;
+  try {
+    cpSync(`${l.buildCache}/`, cacheFolder, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  } catch {
+    say(`warning: could not copy the build cache (see ${dirname(l.buildCache)}); building without it`);
+    rmSync(cacheFolder, { recursive: true, force: true });
+  }
+}
+function keepBuildCache(l: ServerLayout, id: string): void {
+  if (!existsSync(cacheFolder)) return;
+  const kept = `build-${id}`;
+  try {
+    renameSync(cacheFolder, join(dirname(l.buildCache), kept));
+    relink(kept, l.buildCacheNext, l.buildCache);
+  } catch {
+    say('warning: could not keep the build cache; the next build starts without it');
+    return;
+  }
+  for (const n of readdirSync(dirname(l.buildCache))) if (n.startsWith('build-') && n !== kept) rmSync(join(dirname(l.buildCache), n), { recursive: true, force: true });
+}
+
+/** Points a symlink at `target` by renaming a fresh one over it: readers see the old or the new. */
+function relink(target: string, next: string, file: string): void {
+  rmSync(next, { force: true });
+  symlinkSync(target, next);
+  renameSync(next, file);
+}
+
+/**
+ * live -> releases/id: first previous -> the outgoing release, so that an asset of the outgoing
+ * release is always in live or previous. Returns what live named before.
+ */
+function switchTo(l: ServerLayout, id: string): string | undefined {
+  const was = link(l.live);
+  if (was === id) return was;
+  if (was) relink(`releases/${was}`, l.previousNext, l.previous);
+  relink(`releases/${id}`, l.liveNext, l.live);
+  return was;
+}
+
+function nginxNotes(l: ServerLayout, quiet: boolean): void {
+  if (quiet) return; // the after-publish command reloads nginx
+  const files = (root: string) => ({ headers: readText(join(root, nginxFragments.headers.file)), redirects: readText(join(root, nginxFragments.redirects.file)) });
+  for (const n of reloadNotes(files(l.previous), files(l.live))) say(n);
+}
+
+/** Publishes release id: the switch, the history, then pruning to `keep` releases (once: live naming id already is done). */
+function publish(l: ServerLayout, id: string, keep: number, quiet: boolean): void {
+  rmSync(l.rolledBack, { force: true });
+  if (switchTo(l, id) === id) return;
+  writeWhole(l.history, `${historyAfter(parseHistory(readText(l.history) ?? ''), id).join('\n')}\n`);
+  for (const old of releasesToPrune(releases(l), keep, link(l.live), link(l.previous))) {
+    for (const f of [join(l.releases, old), join(l.scheduled, `${old}.json`), join(l.scheduled, old)]) rmSync(f, { recursive: true, force: true });
+  }
+  nginxNotes(l, quiet);
+}
+
+/** live -> the release published before the current one that is still kept; the history walks back. */
+function rollback(l: ServerLayout, quiet: boolean): string {
+  const current = link(l.live);
+  if (!current) throw new Refusal('nothing is live yet: nothing to roll back.');
+  const kept = new Set(releases(l));
+  const r = rollbackFrom(parseHistory(readText(l.history) ?? ''), current, (id) => kept.has(id));
+  if (!r) throw new Refusal(`no earlier release is kept (see ${l.releases}): nothing to roll back to.`);
+  switchTo(l, r.to);
+  writeWhole(l.history, `${r.history.join('\n')}\n`);
+  writeFileSync(l.rolledBack, `${r.to} ${current}\n`);
+  say(`rolled back: live -> releases/${r.to} (was ${current}). The next push publishes again.`);
+  nginxNotes(l, quiet);
+  return r.to;
+}
+
+/** Keeps the `keep` most recently used entries of a cache folder (a build touches the one it uses). */
+function pruneCache(folder: string, keep: number, except = ''): void {
+  const entries = readdirSync(folder).filter((n) => !n.startsWith('.') && n !== except)
+    .map((n) => ({ n, t: statSync(join(folder, n)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { n } of entries.slice(keep)) rmSync(join(folder, n), { recursive: true, force: true });
+}
+
+type Output = string | string[] | void;
+const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Promise<Output>> = {
+  'cache-key': (_, [lockfile = 'package-lock.json']) => cacheKey(lockfile),
+  /** the id of a release of commit sha whose build starts now */
+  'release-id': (_, [sha = '']) => releaseId(new Date(), sha),
+  /** (in the work tree, before the build) the packages' cache key; the build cache copied in */
+  'prepare-build': (l) => { restoreBuildCache(l); return cacheKey('package-lock.json'); },
+  /**
+   * (in the work tree, after the build and its checks) nginx's files checked (the failed check's
+   * name, exit 1); then the build's publish manifest kept beside the release, and its build cache
+   */
+  'accept-build': (l, [id = '', log = '/dev/null']) => {
+    const failed = checkNginxFiles('dist', log);
+    if (failed) { console.log(failed); process.exit(1); }
+    mkdirSync(l.scheduled, { recursive: true });
+    const manifest = process.env['RZ_PUBLISH_MANIFEST'];
+    if (manifest && existsSync(manifest)) copyFileSync(manifest, join(l.scheduled, `${id}.json`));
+    else rmSync(join(l.scheduled, `${id}.json`), { force: true });
+    keepBuildCache(l, id);
+  },
+  /**
+   * pre-receive's ref lines on stdin: the branch's "old new" and the start time of receive-pack
+   * (pid; it updates the branch after the hook) on stdout, a line on stderr for the other refs
+   */
+  refs: (_, [branch = 'main', receivePack = '']) => {
+    const r = spawnSync('git', ['rev-parse', '-q', '--verify', `refs/heads/${branch}`], { encoding: 'utf8' });
+    const push = readPush(readFileSync(0, 'utf8').split('\n'), branch, r.status === 0 ? r.stdout.trim() : undefined);
+    for (const line of push.say) say(line);
+    if (push.refuse) throw new Refusal(push.refuse);
+    return push.update ? `${push.update.old} ${push.update.new} ${procStart(receivePack) ?? ''}` : '';
+  },
+  /** the finisher: until post-receive flags the commit, or receive-pack (pid, start) ends; 600 s at most */
+  'wait-push': async (_, [flag = '', pid = '', start = '']) => {
+    const end = Date.now() + 600_000;
+    const running = () => (start ? procStart(pid) === start : existsSync(`/proc/${pid}`));
+    while (!existsSync(flag) && running() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  },
+  /** the process group of a build whose push was killed outright, if it still runs here */
+  'stale-group': (l) => {
+    const b = parseBuilding(readText(l.building) ?? '');
+    return b?.group && groupWorksIn(b.group, l.dir) ? String(b.group) : '';
+  },
+  'step-failed': (l, [what = 'a step', rc = '1', kind = 'author', command = '', log = '']) =>
+    stepFailure({ what, rc: Number(rc), kind: kind === 'server' ? 'server' : 'author', command, log: readText(log) ?? '', freeKb: freeKb(l.dir), dir: l.dir }),
+  'hook-failed': (l, [line = '?', rc = '?']) => hookFailure(line, rc, freeKb(l.dir), l.dir),
+  'npm-failure-kind': (_, [log = '']) => npmFailureKind(readText(log) ?? ''),
+  'release-of': (l, [sha = '']) => releaseOf(releases(l), sha) ?? '',
+  /**
+   * (switch lock) publishes release id, or with --commit the newest release of a commit; prints
+   * the id. Then, unless --quiet (an after-publish command reloads nginx), what nginx needs.
+   */
+  publish: (l, args) => {
+    const [what = '', keep = '5'] = args.filter((a) => !a.startsWith('--'));
+    const id = args.includes('--commit') ? releaseOf(releases(l), what) : what;
+    if (!id) throw new Refusal(`no release was built for ${what.slice(0, 12)}; the live site is unchanged.`);
+    publish(l, id, Number(keep), args.includes('--quiet'));
+    return id;
+  },
+  /** (switch lock) live -> the release before the current one */
+  rollback: (l, args) => { rollback(l, args.includes('--quiet')); },
+  /**
+   * (the daily run, build lock) whether the branch's commit sha must be built again: the day of
+   * the first post its live release held back that is now due (RZ_NOW as a build reads it), or
+   * nothing, with what is (not) due said
+   */
+  due: (l, [sha = '', branch = 'main']) => {
+    if (existsSync(l.rolledBack)) throw new Refusal('live was rolled back on purpose: scheduled posts wait for the next push (or npm run publish -- republish).');
+    const id = releaseOf(releases(l), sha);
+    if (!id || link(l.live) !== id) throw new Refusal(`live is not the release of ${branch}'s commit ${sha.slice(0, 12)}: nothing done (npm run publish -- status says how to fix it).`);
+    // a release built before manifests kept a list of days, run/scheduled/<id>
+    const text = readText(join(l.scheduled, `${id}.json`)) ?? readText(join(l.scheduled, id));
+    const r = dueScheduled(readPublishManifest(text), builtAt(id), nowOf(process.env['RZ_NOW'], new Date()));
+    if (r.due) { say(`a post scheduled for ${r.due} is due: building ${sha.slice(0, 12)} again`); return r.due; }
+    say(r.next ? `nothing is due: the next scheduled post appears on ${r.next} (UTC).` : 'nothing is due: no post is scheduled.');
+    return '';
+  },
+  /** the three most recently used package sets */
+  'prune-modules': (l) => pruneCache(l.modules, 3),
+};
+
+function say(line: string): void {
+  try { process.stderr.write(`publish: ${line}\n`); } catch { /* the client is gone */ }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [command = '', ...args] = process.argv.slice(2);
+  try {
+    const run = commands[command];
+    if (!run) throw new Error(`usage: node runtime.ts ${Object.keys(commands).join('|')} [args]`);
+    const out = await run(serverLayout(process.env['RZ_SERVER'] || process.cwd()), args);
+    if (out) process.stdout.write(`${Array.isArray(out) ? out.join('\n') : out}\n`);
+  } catch (e) {
+    say(e instanceof Refusal ? e.message : `the publish runtime failed (the server's fault, not your commit's): ${command}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
