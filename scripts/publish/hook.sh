@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Ring Zero's publish hook on the server: bash for what bash is for (flock, process groups, the
-# renames that switch live); every decision, path and message comes from runtime.ts (`rt`), run by
-# the server's Node. `npm run publish -- init <dir>` installs it as <dir>/bin/publish-hook.
+# Ring Zero's publish hook on the server: bash for what bash is for (flock, the build's steps in
+# process groups, signals); the decisions, the switch of live, the server's paths and what the
+# author is told come from runtime.ts (`rt`), run by the server's Node. `npm run publish -- init
+# <dir>` installs it as <dir>/bin/publish-hook, and the runtime under <dir>/bin/runtime/.
 #   pre-receive   (build lock) builds the pushed commit of $BRANCH in tmp/<id> (npm ci into a cache
 #                 keyed by the lockfile, npm run build, npm run check) into releases/<id>, then hands
 #                 the lock to `finish`; a failure prints the step's output and rejects the push.

@@ -1,10 +1,9 @@
 // Builds the site in other ways a user would: under a base path, with drafts,
 // with broken frontmatter; and runs the dev server.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, cleanEnv, contentWith, root } from './support/build.ts';
+import { buildSite, contentWith, startDevServer } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
 import { filesIn } from '../../src/node/build-cache.ts';
@@ -68,25 +67,19 @@ describe('drafts', () => {
 
   it('show in the dev server', async () => {
     const contentDir = contentWith({ 'secret-draft.md': draft });
-    const port = 4400 + Math.floor(Math.random() * 400);
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-      cwd: root, env: cleanEnv({ RZ_CONTENT_DIR: contentDir, ASTRO_DEV_BACKGROUND: '0' }), stdio: 'pipe', detached: true,
-    });
-    let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
+    const dev = await startDevServer('drafts-dev', { contentDir });
     try {
       let home = '';
       for (let i = 0; i < 120 && !home.includes('Secret draft'); i++) {
         await new Promise((r) => setTimeout(r, 500));
-        try { home = await (await fetch(`http://127.0.0.1:${port}/`)).text(); } catch { /* not up yet */ }
+        try { home = await (await fetch(`${dev.origin}/`)).text(); } catch { /* not up yet */ }
       }
-      expect(home, log).toContain('Secret draft about IRQL');
-      const post = await (await fetch(`http://127.0.0.1:${port}/posts/secret-draft/`)).text();
+      expect(home, dev.log()).toContain('Secret draft about IRQL');
+      const post = await (await fetch(`${dev.origin}/posts/secret-draft/`)).text();
       expect(post).toContain('zzqx-draft-marker');
       expect(post).toContain('draft-badge');
     } finally {
-      process.kill(-child.pid!, 'SIGTERM');
+      dev.stop();
     }
   });
 });

@@ -1,12 +1,11 @@
 // Search end to end: a real build under /blog/ (plus a draft and a decoy post), served on
 // 127.0.0.1 and driven in Chromium; and `astro dev`, whose in-memory index must pick up a post
 // written after it started.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, cleanEnv, contentWith, root } from './support/build.ts';
+import { buildSite, contentWith, startDevServer } from './support/build.ts';
 import { launch } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
@@ -218,28 +217,22 @@ describe('the built index (base /blog/)', () => {
 describe('search in astro dev', () => {
   it('serves an in-memory index of the current content, including a post written after start', async () => {
     const contentDir = contentWith({});
-    const port = 4400 + Math.floor(Math.random() * 400);
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-      cwd: root, env: cleanEnv({ RZ_CONTENT_DIR: contentDir, RZ_BASE: BASE, ASTRO_DEV_BACKGROUND: '0' }), stdio: 'pipe', detached: true,
-    });
-    let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
-    const origin = `http://127.0.0.1:${port}`;
+    const dev = await startDevServer('search-dev', { contentDir, base: BASE });
+    const { origin } = dev;
     try {
       let up = false;
       for (let i = 0; i < 120 && !up; i++) {
         await new Promise((r) => setTimeout(r, 500));
         try { up = (await fetch(`${origin}${BASE}`)).ok; } catch { /* not up yet */ }
       }
-      expect(up, log).toBe(true);
+      expect(up, dev.log()).toBe(true);
       const page = await browser.newPage();
       const search = async (q: string): Promise<string[]> => {
         await page.goto(`${origin}${BASE}search/?q=${q}`);
         await page.locator('#search-page-results .search-hit, #search-page-results [data-search-empty]').first().waitFor({ timeout: 30_000 });
         return page.locator('#search-page-results .search-hit-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
       };
-      expect(await search('KiCheckForSListAddress'), log).toEqual([`${BASE}posts/${slist}/`]);
+      expect(await search('KiCheckForSListAddress'), dev.log()).toEqual([`${BASE}posts/${slist}/`]);
       expect(await search('zzqxfreshmarker')).toEqual([]);
       writeFileSync(join(contentDir, 'fresh-post.md'), '---\ntitle: "Fresh"\ndate: 2020-05-05\n---\nThe zzqxfreshmarker routine HalpTimerQueryHostPerformanceCounter.\n');
       let got: string[] = [];
@@ -247,11 +240,11 @@ describe('search in astro dev', () => {
         await new Promise((r) => setTimeout(r, 500));
         got = await search('zzqxfreshmarker');
       }
-      expect(got, log).toEqual([`${BASE}posts/fresh-post/`]);
+      expect(got, dev.log()).toEqual([`${BASE}posts/fresh-post/`]);
       expect(await search('PerformanceCounter')).toEqual([`${BASE}posts/fresh-post/`]);
       await page.close();
     } finally {
-      process.kill(-child.pid!, 'SIGTERM');
+      dev.stop();
     }
   });
 });

@@ -1,6 +1,10 @@
-// Real `astro build`s for the end-to-end tests (scripts/astro-build.ts), each into .test-build/<name>,
-// with the tests' own cache folder: the default site, a base path, other folders of posts.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Real `astro build`s and dev servers for the end-to-end tests (scripts/astro-build.ts), each into
+// .test-build/<name>, with the tests' own cache folder: the default site, a base path, other
+// folders of posts. Each runs in a copy of the checkout of its own (checkoutCopy), so that test
+// files can run side by side.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { astroBuild, astroBuildAsync, type AstroBuildOptions, cleanEnv, projectRoot } from '../../../scripts/astro-build.ts';
 import { tempDir } from '../../../scripts/harness/temp.ts';
@@ -14,20 +18,35 @@ export interface BuildResult { ok: boolean; outDir: string; output: string }
 
 type BuildSiteOptions = { base?: string; contentDir?: string; env?: Record<string, string> };
 
+/** What a checkout copy leaves out: packages (linked instead), git, caches, builds and tests. */
+const notCopied = new Set(['node_modules', '.git', '.astro', '.cache', '.test-build', '.bench', '.tools', 'dist', 'tests']);
+
+/**
+ * A copy of the checkout for one build or dev server, .test-build/roots/<name>: Astro keeps files
+ * of its content layer in <root>/.astro/, so two builds of one root at once would read each
+ * other's. The copy links node_modules, as a publish server's work tree does.
+ */
+export function checkoutCopy(name: string): string {
+  const dir = join(buildRoot, 'roots', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(root)) if (!notCopied.has(entry)) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+const siteEnv = (opts: BuildSiteOptions): Record<string, string> => ({
+  // the test builds' caches stay apart from the checkout's own (each variant is a key of its own)
+  RZ_CACHE_DIR: join(buildRoot, 'cache'),
+  ...(opts.base ? { RZ_BASE: opts.base } : {}),
+  ...(opts.contentDir ? { RZ_CONTENT_DIR: opts.contentDir } : {}),
+  ...opts.env,
+});
+
 function buildOptions(name: string, opts: BuildSiteOptions): AstroBuildOptions & { outDir: string } {
   const outDir = join(buildRoot, name);
   rmSync(outDir, { recursive: true, force: true });
-  return {
-    outDir,
-    env: {
-      // the test builds' caches stay apart from the checkout's own (each variant is a key of its own)
-      RZ_CACHE_DIR: join(buildRoot, 'cache'),
-      ...(opts.base ? { RZ_BASE: opts.base } : {}),
-      ...(opts.contentDir ? { RZ_CONTENT_DIR: opts.contentDir } : {}),
-      ...opts.env,
-    },
-    timeoutMs: 180_000,
-  };
+  return { cwd: checkoutCopy(name), outDir, env: siteEnv(opts), timeoutMs: 180_000 };
 }
 
 export function buildSite(name: string, opts: BuildSiteOptions = {}): BuildResult {
@@ -56,4 +75,29 @@ export function contentWith(extra: Record<string, string | Buffer>, keepSeeds = 
     writeFileSync(join(dir, name), text);
   }
   return dir;
+}
+
+/** A free TCP port on 127.0.0.1 (the kernel's pick, so test files side by side never collide). */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+export interface DevServer { origin: string; log: () => string; stop: () => void }
+
+/** `astro dev` in a checkout copy of its own, in the foreground (ASTRO_DEV_BACKGROUND=0), on a free port. */
+export async function startDevServer(name: string, opts: BuildSiteOptions = {}): Promise<DevServer> {
+  const cwd = checkoutCopy(name);
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd, env: cleanEnv({ ...siteEnv(opts), ASTRO_DEV_BACKGROUND: '0' }), stdio: 'pipe', detached: true,
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  return { origin: `http://127.0.0.1:${port}`, log: () => log, stop: () => { try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ } } };
 }
