@@ -32,14 +32,14 @@ export function git(cwd: string, ...args: string[]): string {
 export interface Push { code: number; output: string }
 export interface RunningPush { pid: number; output: () => string; done: Promise<Push>; kill: (signal: NodeJS.Signals) => void }
 
-/** `git push live main` in the background, in its own process group (so the whole push can be killed). */
-/** `git push [extra...] live main`. */
+/** `git push [extra...] live main` in the background, in its own process group (so the whole push can be killed). */
 export function startPush(cwd: string, ...extra: string[]): RunningPush {
   return startPushOf(cwd, extra, ['main']);
 }
 
-/** `git push live <refspecs...>` (another branch, a tag). */
-export const pushRefs = (cwd: string, ...refspecs: string[]): Promise<Push> => startPushOf(cwd, [], refspecs).done;
+/** `git push live <refspecs...>` (another branch, a tag, `:branch`) in the background. */
+export const startPushRefs = (cwd: string, ...refspecs: string[]): RunningPush => startPushOf(cwd, [], refspecs);
+export const pushRefs = (cwd: string, ...refspecs: string[]): Promise<Push> => startPushRefs(cwd, ...refspecs).done;
 
 function startPushOf(cwd: string, extra: string[], refspecs: string[]): RunningPush {
   const child = spawn('git', ['push', ...extra, 'live', ...refspecs], { cwd, env: gitEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

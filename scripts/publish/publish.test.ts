@@ -2,42 +2,23 @@
 // but the pushed "site" is a tiny project whose build is one node script (no Astro), so locks,
 // kills, pruning, rollback and the package cache can be exercised in seconds.
 // The real site, a real nginx and the real build are in tests/e2e/publish.test.ts.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hookScript, nginxTemplate, parseConf, projectRoot, renderConf, renderNginx, shellQuote, type Settings } from './lib.ts';
+import { cleanEnv } from '../astro-build.ts';
+import { git, publishCli, publishCliWith, startPushRefs } from '../harness/publish-server.ts';
 import { tempDir } from '../harness/temp.ts';
 
-const cli = join(import.meta.dirname, 'cli.ts');
 const temp = tempDir;
-
-const env = (): NodeJS.ProcessEnv => {
-  const e: NodeJS.ProcessEnv = {
-    ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org',
-  };
-  for (const k of ['NODE_ENV', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete e[k];
-  return e;
-};
-const run = (cmd: string, args: string[], cwd?: string, extra: NodeJS.ProcessEnv = {}) => {
-  const r = spawnSync(cmd, args, { cwd, env: { ...env(), ...extra }, encoding: 'utf8' });
+const run = (cmd: string, args: string[], cwd?: string) => {
+  const r = spawnSync(cmd, args, { cwd, env: cleanEnv(), encoding: 'utf8' });
   return { code: r.status ?? 1, output: `${r.stdout}${r.stderr}` };
 };
-const git = (cwd: string, ...args: string[]) => {
-  const r = run('git', args, cwd);
-  if (r.code !== 0) throw new Error(`git ${args.join(' ')}: ${r.output}`);
-  return r.output.trim();
-};
-const publish = (...args: string[]) => run(process.execPath, [cli, ...args]);
-const publishOn = (day: string, ...args: string[]) => run(process.execPath, [cli, ...args], undefined, { RZ_NOW: day });
-
-function pushAsync(cwd: string, ref = 'main'): { pid: number; done: Promise<{ code: number; output: string }> } {
-  const child = spawn('git', ['push', 'live', ref], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  return { pid: child.pid!, done: new Promise((ok) => child.on('close', (code) => ok({ code: code ?? 1, output }))) };
-}
+const publish = publishCli;
+const publishOn = (day: string, ...args: string[]) => publishCliWith({ RZ_NOW: day }, ...args);
+const pushAsync = (cwd: string, ref = 'main') => startPushRefs(cwd, ref);
 const push = (cwd: string, ref = 'main') => pushAsync(cwd, ref).done;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(what: string, cond: () => boolean, ms = 30_000): Promise<void> {
