@@ -1,10 +1,8 @@
 // Phones (issue 15): no page type scrolls sideways at 320, 360 and 390 px in Chromium, after
 // hydration, with the SList island live and a post holding this machine's real /proc/self/maps.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './support/browser.ts';
-import { buildSite, contentWith } from './support/build.ts';
 import { serve, type Served } from './support/server.ts';
 
 const WIDTHS = [320, 360, 390];
@@ -78,20 +76,9 @@ let mapsLines: string[];
 const figures: string[] = [];
 
 beforeAll(async () => {
-  // This machine's real address space (the test process's own), as a reader would paste it.
-  mapsLines = readFileSync('/proc/self/maps', 'utf8').split('\n').filter(Boolean).slice(0, 40);
-  const paths = mapsLines.map((l) => l.split(/\s+/).slice(5).join(' ')).filter((p) => p.startsWith('/'));
-  const longest = paths.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const post = `---\ntitle: "What /proc/self/maps says"\ndate: 2026-12-01\ntags: [linux, memory]\n---\n\n`
-    + `The first ${mapsLines.length} lines of \`/proc/self/maps\` of the process that built this page's test.\n\n`
-    + '```maps\n' + mapsLines.join('\n') + '\n```\n\n'
-    // prose and a table that hold long unbroken words: the path, an identifier, a URL
-    + `The longest path there is ${longest}. The SList post cites `
-    + 'https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wdm/nf-wdm-initializeslisthead for InitializeSListHead.\n\n'
-    + '| mapping | path |\n|---|---|\n' + mapsLines.slice(0, 5).map((l) => `| ${l.split(' ')[0]} | ${l.split(/\s+/).slice(5).join(' ').replace(/\|/g, '\\|') || '(anonymous)'} |`).join('\n') + '\n';
-  const build = buildSite('phones', { contentDir: contentWith({ 'phones-proc-self-maps.md': post }) });
-  if (!build.ok) throw new Error(`astro build failed:\n${build.output}`);
-  fixture = await serve(build.outDir);
+  // the global setup built this machine's real address space into the fixture build (support/maps-post.ts)
+  mapsLines = inject('mapsLines');
+  fixture = await serve(inject('featuresDir'));
   site = await serve(inject('siteDir'));
   browser = await launch();
 });
