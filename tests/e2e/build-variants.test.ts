@@ -2,19 +2,19 @@
 // with broken frontmatter; and runs the dev server.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { baseSite } from './support/base-site.ts';
 import { buildSite, contentWith, startDevServer } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
 import { filesIn } from '../../src/node/build-cache.ts';
 
-const siteUrl = 'https://ringzero.example';
+const { siteUrl } = baseSite;
 const allFiles = filesIn;
 
 describe('a build for a sub-path (RZ_BASE=/blog/)', () => {
   it('keeps every internal URL under /blog/ and every link, asset and anchor resolves', async () => {
-    const build = buildSite('base-blog', { base: '/blog/', env: { RZ_SITE_URL: siteUrl } });
-    expect(build.ok, build.output).toBe(true);
+    const build = { outDir: inject('baseDir') }; // (the global setup's build under /blog/: support/base-site.ts)
     const server = await serve(build.outDir, '/blog/');
     try {
       const result = await crawl(server.url, { extraStarts: [`${server.url}rss.xml`, `${server.url}feed.json`, `${server.url}sitemap-index.xml`, `${server.url}robots.txt`] });
