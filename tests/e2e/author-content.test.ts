@@ -16,16 +16,20 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const problem = (file: string, line: number, field: string, message: string, fix: string) =>
   new RegExp(`${esc(file)}:${line}: error in ${field}: ${esc(message)}\\.\\n    ${esc(fix)}`);
 
-/** Build one extra post beside the four; the build must fail, publish nothing, and print `expected`. */
-function expectRejected(name: string, file: string, source: string, expected: RegExp): BuildResult {
-  const build = buildSite(`author-content-${name}`, { contentDir: contentWith({ [file]: source }) });
+/** Build extra posts beside the four; the build must fail, publish nothing, and print no stack trace. */
+function rejectedBuild(name: string, files: Record<string, string>): BuildResult {
+  const build = buildSite(`author-content-${name}`, { contentDir: contentWith(files) });
   expect(build.ok, build.output).toBe(false);
-  const slug = file.replace(/\.mdx?$/, '');
-  expect(existsSync(join(build.outDir, 'posts', slug, 'index.html'))).toBe(false);
+  for (const file of Object.keys(files)) expect(existsSync(join(build.outDir, 'posts', file.replace(/\.mdx?$/, ''), 'index.html'))).toBe(false);
   expect(existsSync(join(build.outDir, 'index.html'))).toBe(false);
-  const out = plain(build.output);
-  expect(out).toMatch(expected);
-  expect(out).not.toMatch(/    at /); // no stack trace
+  expect(plain(build.output)).not.toMatch(/    at /); // no stack trace
+  return build;
+}
+
+/** One extra post beside the four: the build fails, publishes nothing, and prints `expected`. */
+function expectRejected(name: string, file: string, source: string, expected: RegExp): BuildResult {
+  const build = rejectedBuild(name, { [file]: source });
+  expect(plain(build.output)).toMatch(expected);
   return build;
 }
 
@@ -38,26 +42,31 @@ describe('images stop the build when a reader would miss what they show', () => 
 });
 
 describe('raw HTML that would run script stops the build', () => {
+  // one build holds the four posts: the check names every problem of every post at once
+  const posts = {
+    'bad-script.md': `${fm('Script')}Some text.\n\n<script>alert(document.cookie)</script>\n`,
+    'bad-onerror.md': `${fm('Onerror')}A picture:\n\n<img src="/favicon.svg"\n     onerror="alert(1)" alt="x">\n`,
+    'bad-onclick.md': `${fm('Onclick')}Press <kbd onClick="steal()">here</kbd>.\n`,
+    'bad-link.md': `${fm('Link')}A [link](JaVaScRiPt:alert(1)).\n\nAnd <a href="java&#x09;script:alert(1)">another</a>.\n`,
+  };
+  let build: BuildResult | undefined;
+  const output = () => plain((build ??= rejectedBuild('script', posts)).output);
+
   it('<script>', () => {
-    expectRejected('script', 'bad-script.md', `${fm('Script')}Some text.\n\n<script>alert(document.cookie)</script>\n`,
-      problem('bad-script.md', 8, 'body', 'raw HTML <script> is not allowed in a post', islandFix));
+    expect(output()).toMatch(problem('bad-script.md', 8, 'body', 'raw HTML <script> is not allowed in a post', islandFix));
   });
 
   it('onerror=', () => {
-    expectRejected('onerror', 'bad-onerror.md', `${fm('Onerror')}A picture:\n\n<img src="/favicon.svg"\n     onerror="alert(1)" alt="x">\n`,
-      problem('bad-onerror.md', 9, 'body', 'raw HTML event-handler attribute onerror= on <img> is not allowed in a post', islandFix));
+    expect(output()).toMatch(problem('bad-onerror.md', 9, 'body', 'raw HTML event-handler attribute onerror= on <img> is not allowed in a post', islandFix));
   });
 
   it('onclick=', () => {
-    expectRejected('onclick', 'bad-onclick.md', `${fm('Onclick')}Press <kbd onClick="steal()">here</kbd>.\n`,
-      problem('bad-onclick.md', 6, 'body', 'raw HTML event-handler attribute onclick= on <kbd> is not allowed in a post', islandFix));
+    expect(output()).toMatch(problem('bad-onclick.md', 6, 'body', 'raw HTML event-handler attribute onclick= on <kbd> is not allowed in a post', islandFix));
   });
 
   it('a javascript: link, however it is spelled', () => {
-    const build = expectRejected('javascript', 'bad-link.md',
-      `${fm('Link')}A [link](JaVaScRiPt:alert(1)).\n\nAnd <a href="java&#x09;script:alert(1)">another</a>.\n`,
-      problem('bad-link.md', 6, 'body', 'a javascript: URL in a Markdown link is not allowed in a post', urlFix));
-    expect(plain(build.output)).toContain('bad-link.md:8: error in body: a javascript: URL in href= on <a> is not allowed in a post.');
+    expect(output()).toMatch(problem('bad-link.md', 6, 'body', 'a javascript: URL in a Markdown link is not allowed in a post', urlFix));
+    expect(output()).toContain('bad-link.md:8: error in body: a javascript: URL in href= on <a> is not allowed in a post.');
   });
 });
 
