@@ -88,7 +88,7 @@ fail_build() { # WHAT RC [server]: the step's output, then whose problem it is
 
 hook_failed() { die "$(rt hook-failed "$1" "$2" || echo "the server could not prepare the build (publish-hook line $1 exited $2): not a problem with your commit.")"; }
 
-sha="" id="" tmp="" log=/dev/null
+sha="" id="" key="" tmp="" log=/dev/null
 cleanup() {
   set +e # clean up all of it, whatever fails
   [ -n "$child" ] && stop_group "$child"
@@ -152,13 +152,12 @@ publish() { rt publish "$@" "$KEEP" $quiet; } # (switch lock) id, or --commit sh
 build_release() {
   # a command of the hook itself failed (extracting, copying, moving): not the commit's fault
   trap 'hook_failed $LINENO $?' ERR
-  sha=$1 id=$(rt release-id "$1")
-  tmp="$L_tmp/$id" log="$L_tmp/$id/install.log" # each step's own log: a failure prints that one
+  sha=$1 tmp="$L_tmp/$$" log="$L_tmp/$$/install.log" # each step's own log: a failure prints that one
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   trap 'exit 129' HUP
-  local started=$SECONDS v
+  local started=$SECONDS v prep
   mkdir -p "$tmp/src"
   echo "$$ $sha" >"$L_building"
   git archive --format=tar "$sha" | tar -x -C "$tmp/src"
@@ -166,7 +165,9 @@ build_release() {
   for v in $(env | sed -n 's/^BUILD_ENV_\([A-Za-z_]*\)=.*/\1/p'); do export "$v=$(printenv "BUILD_ENV_$v")"; done
   cd "$tmp/src"
   [ -f package-lock.json ] || die "the pushed commit has no package-lock.json; nothing was published."
-  install_packages "$(rt prepare-build)" # the packages' cache key; the build cache copied in
+  prep=$(rt prepare-build "$sha") # the packages' cache key and the release's id; the build cache copied in
+  read -r key id <<<"$prep"
+  install_packages "$key"
   log="$tmp/build.log"
   say "building ${sha:0:12}: npm run build"
   export RZ_PUBLISH_MANIFEST="$tmp/publish-manifest.json" # what the server needs, as data (manifest.ts)

@@ -154,10 +154,11 @@ function pruneCache(folder: string, keep: number, except = ''): void {
 type Output = string | string[] | void;
 const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Promise<Output>> = {
   'cache-key': (_, [lockfile = 'package-lock.json']) => cacheKey(lockfile),
-  /** the id of a release of commit sha whose build starts now */
-  'release-id': (_, [sha = '']) => releaseId(new Date(), sha),
-  /** (in the work tree, before the build) the packages' cache key; the build cache copied in */
-  'prepare-build': (l) => { restoreBuildCache(l); return cacheKey('package-lock.json'); },
+  /**
+   * (in the work tree of commit sha, before the build) the packages' cache key and the id of the
+   * release the build makes (its time is now); the build cache copied in
+   */
+  'prepare-build': (l, [sha = '']) => { restoreBuildCache(l); return `${cacheKey('package-lock.json')} ${releaseId(new Date(), sha)}`; },
   /**
    * (in the work tree, after the build and its checks) nginx's files checked (the failed check's
    * name, exit 1); then the build's publish manifest kept beside the release, and its build cache
