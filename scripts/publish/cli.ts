@@ -117,11 +117,12 @@ function init(dir: string, opts: InitOptions): void {
   for (const sub of [dirname(l.hook), l.releases, l.tmp, dirname(l.history), l.modules]) mkdirSync(sub, { recursive: true });
   chmodSync(dir, 0o755);
   if (fresh) git(['init', '--quiet', '--bare', `--initial-branch=${settings.branch}`, l.siteGit]);
-  // by rename: a finisher still running the old hook keeps reading the file it opened
+  // the runtime first (the new hook reads its layout.sh), then the hook, each by rename: a
+  // finisher still running the old hook keeps reading the file it opened
+  installRuntime(dir);
   copyFileSync(hookSource, `${l.hook}.tmp`);
   chmodSync(`${l.hook}.tmp`, 0o755);
   renameSync(`${l.hook}.tmp`, l.hook);
-  installRuntime(dir);
   writeFileSync(l.conf, renderConf(settings));
   for (const name of ['pre-receive', 'post-receive'] as const) {
     writeFileSync(join(l.siteGit, 'hooks', name), hookScript(name), { mode: 0o755 });

@@ -117,7 +117,7 @@ install_packages() { # KEY: in the work tree, node_modules -> cache/modules/<key
     fi
     mkdir -p "$stage/node_modules" # (a site without dependencies gets none)
     rm -rf "${L_modules:?}/$key" && mv -T "$stage" "$L_modules/$key"
-    rt prune-modules
+    rt prune-modules || say "warning: could not prune the package cache (cache/modules); the push goes on"
   fi
   touch "$L_modules/$key"
   ln -s "$L_modules/$key/node_modules" node_modules
@@ -174,8 +174,11 @@ build_release() {
   step "$tmp/src" "${npm[@]}" run build || fail_build "the build" $?
   [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build" 1; }
   run_checks
-  local bad # nginx's files checked; then the manifest and the build cache kept (runtime.ts)
-  bad=$(rt accept-build "$id" "$log") || fail_build "${bad:-the nginx files check}" 1
+  local bad # nginx's files checked (a failed check is named); then the manifest and the build cache kept
+  if ! bad=$(rt accept-build "$id" "$log"); then
+    [ -n "$bad" ] && fail_build "$bad" 1
+    fail_build "keeping the release's manifest and build cache" 1 server
+  fi
   chmod -R a+rX dist
   mv -T dist "$L_releases/$id" 2>>"$log" || fail_build "moving the release into releases/" $? server # whole, or not at all
   say "built ${sha:0:12} in $((SECONDS - started))s as release $id"
@@ -199,9 +202,9 @@ pre_receive() {
 }
 
 finish() { # ID SHA PID START (holds fd 8, the build lock): the outcome of the push made whole
-  local id=$1 sha=$2 flag="$L_updatedPrefix$2" now
+  local id=$1 sha=$2 flag="$L_updatedPrefix$2" now waited=1
   cd "$root"
-  rt wait-push "$flag" "$3" "$4" || true
+  rt wait-push "$flag" "$3" "$4" || waited=0
   unset_git_env
   now=$(branch_head || true)
   if [ -e "$flag" ]; then say "$(date -u +%FT%TZ) $id: accepted; post-receive published it"
@@ -210,9 +213,11 @@ finish() { # ID SHA PID START (holds fd 8, the build lock): the outcome of the p
     publish "$id" >/dev/null
     say "$(date -u +%FT%TZ) $id: accepted, but post-receive did not run: published ${sha:0:12}: live -> releases/$id"
     after_publish
-  else
+  elif ((waited)); then
     rm -rf "${L_releases:?}/$id"
     say "$(date -u +%FT%TZ) $id: not accepted ($BRANCH is ${now:-unset}, not $sha; push rejected or the connection dropped): deleted releases/$id"
+  else # (the wait failed: git may still update the branch, and post-receive publish it)
+    say "$(date -u +%FT%TZ) $id: could not wait for the push to end (the runtime failed): releases/$id is kept; npm run publish -- status says what is live"
   fi
   rm -f "$flag"
 }

@@ -181,6 +181,10 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
       expect(r.code, bad).not.toBe(0);
       expect(r.output).toContain(`2:${bad}`);
       expect(r.output).toContain('dist/redirects.conf may hold only lines of the form: location = /old/path/ { return 301 /posts/new/; }');
+      // the author's to fix, and said so once
+      expect(r.output).toContain('the redirects check failed for');
+      expect(r.output).toContain('push rejected: fix the error above');
+      expect(r.output).not.toContain('not a problem with your commit');
       expect(target(server)).toBe(before);
     }
   });

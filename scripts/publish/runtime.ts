@@ -145,9 +145,10 @@ function rollback(l: ServerLayout, quiet: boolean): string {
 }
 
 /** Keeps the `keep` most recently used entries of a cache folder (a build touches the one it uses). */
-function pruneCache(folder: string, keep: number, except = ''): void {
-  const entries = readdirSync(folder).filter((n) => !n.startsWith('.') && n !== except)
-    .map((n) => ({ n, t: statSync(join(folder, n)).mtimeMs })).sort((a, b) => b.t - a.t);
+function pruneCache(folder: string, keep: number): void {
+  const used = (n: string) => { try { return statSync(join(folder, n)).mtimeMs; } catch { return -1; } }; // (removed meanwhile)
+  const entries = readdirSync(folder).filter((n) => !n.startsWith('.'))
+    .map((n) => ({ n, t: used(n) })).filter((e) => e.t >= 0).sort((a, b) => b.t - a.t);
   for (const { n } of entries.slice(keep)) rmSync(join(folder, n), { recursive: true, force: true });
 }
 
