@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // End-to-end: real builds, served on 127.0.0.1, driven in Debian's Chromium.
 // One file at a time. Two at a time is safe (each build and dev server runs in a checkout copy of
-// its own, support/build.ts) but measured no faster on this 2-core machine (671 s against 710 s,
-// each file about twice as slow): the suite is bound by the CPU its builds and browsers use.
+// its own, support/build.ts) but measured no faster on this 2-core machine (11 min 12 s for the
+// suite, each file about twice as slow): it is bound by the CPU its builds and browsers use.
 export default defineConfig({
   test: {
     setupFiles: ['scripts/harness/test-setup.ts'],

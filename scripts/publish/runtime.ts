@@ -1,6 +1,6 @@
 // The publish hook's TypeScript half, run on the server by the server's Node (types stripped):
-// everything the hook decides or reads, so that bash keeps only locks, process groups and
-// renames. `init` copies it, and the files it imports (runtimeFiles in lib.ts), under
+// everything the hook decides or reads, and the switch of live, so that bash keeps only locks,
+// the build's steps in process groups, and signals. `init` copies it, and the files it imports (runtimeFiles in lib.ts), under
 // <dir>/bin/runtime/. RZ_SERVER names the server folder. A failure it reports is printed as the
 // hook prints (publish: ...) and exits 1.
 //   node runtime.ts <command> [args]   (commands: below)
@@ -37,17 +37,19 @@ export function cacheKey(lockfile: string, nodeVersion = process.version): strin
   return h.update(`${nodeVersion}\n`).digest('hex').slice(0, 16);
 }
 
+/** The fields of /proc/<pid>/stat after "pid (comm) ": state, ppid, pgrp, ... (starttime is the 20th). */
+const statFields = (pid: string): string[] | undefined => readText(`/proc/${pid}/stat`)?.replace(/^.*\) /s, '').split(' ');
+
 /** A process's start time while it runs (not a zombie): tells a reused pid apart. */
 function procStart(pid: string): string | undefined {
-  const fields = readText(`/proc/${pid}/stat`)?.replace(/^.*\) /s, '').split(' ');
+  const fields = statFields(pid);
   return fields && fields[0] !== 'Z' ? fields[19] : undefined;
 }
 
 /** A process of group `group` still works in the server's folder (the id was not reused). */
 function groupWorksIn(group: number, dir: string): boolean {
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    const fields = readText(`/proc/${pid}/stat`)?.replace(/^.*\) /s, '').split(' ');
-    if (Number(fields?.[2]) !== group) continue;
+    if (Number(statFields(pid)?.[2]) !== group) continue;
     try { if (readlinkSync(`/proc/${pid}/cwd`).startsWith(`${dir}/`)) return true; } catch { /* gone */ }
   }
   return false;
