@@ -80,6 +80,12 @@ step() {
   return "$rc"
 }
 
+run_script() { # NAME ARGS...: package.json's script as npm run runs it (less pre/post scripts), without npm's 0.2 s start
+  local s # (node --run would do, but it exits 1 whatever the script's status, and that says whose fault it was)
+  s=$(node -p 'require("./package.json").scripts?.[process.argv[1]] ?? "exit 127"' "$1") || s="exit 127"
+  PATH="$PWD/node_modules/.bin:$PATH" step "$PWD" sh -c "$s \"\$@\"" "$@"
+}
+
 fail_build() { # WHAT RC [server]: the step's output, then whose problem it is
   say "$1 failed for ${sha:0:12}; nothing was published, the live site is unchanged. Output:"
   if [ -f "$log" ]; then tail -n 200 "$log" | sed 's/^/  | /' >&2 2>/dev/null || true; fi
@@ -129,7 +135,7 @@ run_checks() { # the site's own gates (html-validate, links, ...) on the dist ju
     say "checking ${sha:0:12}: npm run check -- ${CHECK_ARGS-}"
     log="$tmp/check.log"
     # shellcheck disable=SC2086 # CHECK_ARGS is a list of words
-    step "$tmp/src" "${npm[@]}" run check -- ${CHECK_ARGS-} || fail_build "the site's checks" $?
+    run_script check ${CHECK_ARGS-} || fail_build "the site's checks" $?
     { grep -E '^(✓|✗)' "$log" || true; } | sed 's/^/  | /' >&2 2>/dev/null || true
   else say "checks skipped: the site has no scripts/check.ts (npm run check) yet"; fi
 }
@@ -171,7 +177,7 @@ build_release() {
   log="$tmp/build.log"
   say "building ${sha:0:12}: npm run build"
   export RZ_PUBLISH_MANIFEST="$tmp/publish-manifest.json" # what the server needs, as data (manifest.ts)
-  step "$tmp/src" "${npm[@]}" run build || fail_build "the build" $?
+  run_script build || fail_build "the build" $?
   [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build" 1; }
   run_checks
   local bad # nginx's files checked (a failed check is named); then the manifest and the build cache kept

@@ -32,13 +32,13 @@ const building = (server: string) => readdirSync(join(server, 'tmp')).some((d) =
 const branch = (server: string) => git(join(server, 'site.git'), 'rev-parse', 'main');
 const hookPid = (server: string) => { try { return Number(readFileSync(join(server, 'run/building'), 'utf8').split(' ')[0]); } catch { return 0; } };
 
-// The fake site: `npm run build` writes page.txt to dist/index.html (after delay.txt ms) and
+// The fake site: its build script writes page.txt to dist/index.html (after delay.txt ms) and
 // the number of builds its .cache/ has seen to dist/count.txt; page.txt starting with FAIL fails
 // the build, KILL kills it (SIGKILL), ENOSPC fails it as a full disk does, BIG writes 4 MB;
 // with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env) it writes its pid there;
 // scheduled.txt names the day of a post that waits for it (RZ_NOW or now, read by the site's own
 // rule), which the build's publish manifest lists (the shipped manifest code), then adds "+later".
-// `npm run check` fails on BADCHECK. redirects.txt becomes dist/redirects.conf (posts' old URLs).
+// Its check script fails on BADCHECK. redirects.txt becomes dist/redirects.conf (posts' old URLs).
 const fakeFiles: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { build: 'node build.mjs', check: 'node scripts/check.ts' } }),
   'package-lock.json': JSON.stringify({ name: 'fake-site', lockfileVersion: 3, requires: true, packages: { '': { name: 'fake-site' } } }),
