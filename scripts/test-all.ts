@@ -2,6 +2,7 @@
 // browser end-to-end tests. Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const suites = [
   { name: 'types', args: ['astro', 'check'] },
@@ -10,6 +11,9 @@ const suites = [
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 mkdirSync('.test-build', { recursive: true });
+// Astro turns Node's compile cache off under CI=true (a CI machine would not start it again), but
+// one run of these tests starts Astro some 40 times: kept on, it saves about 1 s of each build.
+process.env.NODE_COMPILE_CACHE ??= resolve('.test-build/node-compile-cache');
 
 let passed = 0;
 let failed = 0;

@@ -58,8 +58,9 @@ describe('each page type in Chromium', () => {
   beforeAll(async () => { site = await serve(dir); browser = await launch(); });
   afterAll(async () => { await browser?.close(); await site?.close(); });
 
+  // The three browser tests run side by side: each is one renderer busy in turn, on a 2-core machine.
   for (const scheme of ['light', 'dark'] as const) {
-    it(`has zero axe violations (${scheme} theme)`, async () => {
+    it.concurrent(`has zero axe violations (${scheme} theme)`, async () => {
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const found: string[] = [];
       for (const [name, path] of pageTypes) {
@@ -80,7 +81,7 @@ describe('each page type in Chromium', () => {
     });
   }
 
-  it('breaks no Content Security Policy rule and requests nothing from another origin', async () => {
+  it.concurrent('breaks no Content Security Policy rule and requests nothing from another origin', async () => {
     const context = await browser.newContext();
     await context.addInitScript(() => {
       const w = window as unknown as { cspViolations: string[] };
