@@ -154,7 +154,10 @@ Web server: npm run publish -- nginx-config ${dir} --server-name <host>  (see de
 function seedCache(dir: string, from: string, lock = join(from, 'package-lock.json')): void {
   if (!existsSync(lock)) fail(`${lock} does not exist`);
   if (!existsSync(join(from, 'node_modules'))) fail(`${from} has no node_modules`);
-  const r = spawnSync('bash', [serverLayout(dir).hook, 'cache-key', lock], { encoding: 'utf8' });
+  // the key covers the Node version: the server's Node computes it, with the server's runtime
+  const node = join(parseConf(readFileSync(serverLayout(dir).conf, 'utf8')).nodeBin, 'node');
+  const runtime = join(serverLayout(dir).dir, 'bin/runtime/scripts/publish/runtime.ts');
+  const r = spawnSync(node, ['--no-warnings', '--experimental-strip-types', runtime, 'cache-key', lock], { encoding: 'utf8' });
   if (r.status !== 0) fail(`cache-key failed: ${r.stderr}`);
   const entry = join(serverLayout(dir).modules, r.stdout.trim());
   if (existsSync(join(entry, 'node_modules'))) { console.log(`cache ${entry} already there`); return; }

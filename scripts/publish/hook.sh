@@ -1,20 +1,10 @@
 #!/usr/bin/env bash
-# Ring Zero's publish hook on the server: bash for what bash is for (flock, the build's steps in
-# process groups, signals); the decisions, the switch of live, the server's paths and what the
-# author is told come from runtime.ts (`rt`), run by the server's Node. `npm run publish -- init
-# <dir>` installs it as <dir>/bin/publish-hook, and the runtime under <dir>/bin/runtime/.
-#   pre-receive   (build lock) builds the pushed commit of $BRANCH in tmp/<id> (npm ci into a cache
-#                 keyed by the lockfile, npm run build, npm run check) into releases/<id>, then hands
-#                 the lock to `finish`; a failure prints the step's output and rejects the push.
-#   finish        (detached, holding the build lock) waits for git to update the branch or give up:
-#                 publishes the release if post-receive did not, deletes it if the push failed.
-#   post-receive  (switch lock) points live at the release of what the branch names now.
-#   rollback      (switch lock) live -> the release before the current one.
-#   republish     (build lock) live -> the release of the branch's commit, built if none is kept.
-#   scheduled     (build lock; daily) builds and publishes the branch again once a post the live
-#                 release held back is due (RZ_NOW sets the day, as for a build).
-#   cache-key F   the node_modules cache key of lockfile F (the CLI seeds caches with it).
-# Settings: <dir>/publish.conf (written by init). The folder's layout: scripts/publish/layout.ts.
+# Ring Zero's publish hook on the server, installed by `npm run publish -- init <dir>` as
+# <dir>/bin/publish-hook (settings: <dir>/publish.conf). Bash keeps what bash is for: flock, each
+# build step in a process group of its own, signals. The decisions, the switch of live, the
+# server's layout (layout.ts) and what the author is told come from runtime.ts (`rt`, copied to
+# bin/runtime/). Commands: pre-receive, finish, post-receive, rollback, republish, scheduled;
+# each function below says what it does and under which lock.
 set -eEuo pipefail # (-E: the ERR trap of build_release reaches the functions it calls)
 umask 022
 trap '' PIPE # the client may go away mid-push: writing to it must not kill the hook (see say)
@@ -34,9 +24,8 @@ die() { say "$*"; exit 1; }
 rt() { NODE_COMPILE_CACHE="$root/bin/runtime/.cache" node --no-warnings --experimental-strip-types "$root/bin/runtime/scripts/publish/runtime.ts" "$@"; }
 
 node_ok() { # >= 22.12, before anything runs on it
-  local v major minor
-  v=$(node --version 2>/dev/null || echo none); v=${v#v}; major=${v%%.*}; minor=${v#*.}; minor=${minor%%.*}
-  [[ $major =~ ^[0-9]+$ && $minor =~ ^[0-9]+$ ]] && ((major > 22 || (major == 22 && minor >= 12))) ||
+  local v; v=$(node --version 2>/dev/null) || v=none
+  [[ $v =~ ^v([0-9]+)\.([0-9]+)\. ]] && ((BASH_REMATCH[1] > 22 || (BASH_REMATCH[1] == 22 && BASH_REMATCH[2] >= 12))) ||
     die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
 }
 [ "$cmd" = finish ] || node_ok
@@ -65,9 +54,8 @@ stop_group() { # pgid: TERM to the whole process group, KILL to what is left aft
   kill -KILL -- "-$1" 2>/dev/null || true
 }
 
-# step DIR CMD...: CMD in DIR, its output in $log, in a process group of its own (recorded in
-# run/building) so that stopping it stops all it started; in the background, so a signal to the
-# hook runs the trap at once.
+# step DIR CMD...: CMD in DIR, output to $log, in a process group of its own (run/building): stopping
+# it stops all it started; in the background, so that a signal to the hook runs the trap at once.
 child=""
 step() {
   local dir=$1 rc=0
@@ -117,10 +105,7 @@ install_packages() { # KEY: in the work tree, node_modules -> cache/modules/<key
     rm -rf "$stage" && mkdir -p "$stage" && cp package.json package-lock.json "$stage/"
     # npm ci: exactly the tree the lockfile lists (it lists every platform's optional packages)
     step "$stage" "${npm[@]}" ci --no-audit --no-fund --loglevel=error --cache "$L_npmCache" || rc=$?
-    if ((rc)); then
-      [ "$(rt npm-failure-kind "$log")" = author ] && fail_build "npm ci" "$rc"
-      fail_build "npm install" "$rc" server
-    fi
+    ((rc == 0)) || { [ "$(rt npm-failure-kind "$log")" != author ] || fail_build "npm ci" "$rc"; fail_build "npm install" "$rc" server; }
     mkdir -p "$stage/node_modules" # (a site without dependencies gets none)
     rm -rf "${L_modules:?}/$key" && mv -T "$stage" "$L_modules/$key"
     rt prune-modules || say "warning: could not prune the package cache (cache/modules); the push goes on"
@@ -170,8 +155,7 @@ build_release() {
   unset_git_env # the build must not see them
   for v in $(env | sed -n 's/^BUILD_ENV_\([A-Za-z_]*\)=.*/\1/p'); do export "$v=$(printenv "BUILD_ENV_$v")"; done
   cd "$tmp/src"
-  [ -f package-lock.json ] || die "the pushed commit has no package-lock.json; nothing was published."
-  prep=$(rt prepare-build "$sha") # the packages' cache key and the release's id; the build cache copied in
+  prep=$(rt prepare-build "$sha") || exit 1 # the packages' cache key and the release's id; the build cache copied in
   read -r key id <<<"$prep"
   install_packages "$key"
   log="$tmp/build.log"
@@ -190,7 +174,7 @@ build_release() {
   say "built ${sha:0:12} in $((SECONDS - started))s as release $id"
 }
 
-pre_receive() {
+pre_receive() { # (build lock) the pushed commit of $BRANCH built into releases/<id>; other refs kept, not built
   local refs old new current rp=$PPID rp_start
   refs=$(rt refs "$BRANCH" "$rp") || exit 1 # other branches and tags: kept and said, never built
   [ -n "$refs" ] || exit 0
@@ -202,30 +186,20 @@ pre_receive() {
   build_release "$new"
   # Git updates the branch after this hook exits; until then the lock goes to a finisher, detached
   # from the client (a dropped connection cannot stop it), so the next push sees the outcome.
-  if [ -f "$L_finishLog" ] && (($(wc -l <"$L_finishLog") > 2000)); then tail -n 1000 "$L_finishLog" >"$L_finishLog.tmp" && mv -f "$L_finishLog.tmp" "$L_finishLog"; fi
   cd "$root" # (the finisher outlives tmp/)
   setsid bash "$0" finish "$id" "$sha" "$rp" "$rp_start" </dev/null >>"$L_finishLog" 2>&1 9>&- &
 }
 
 finish() { # ID SHA PID START (holds fd 8, the build lock): the outcome of the push made whole
-  local id=$1 sha=$2 flag="$L_updatedPrefix$2" now waited=1
+  local next
   cd "$root"
-  rt wait-push "$flag" "$3" "$4" || waited=0
   unset_git_env
-  now=$(branch_head || true)
-  if [ -e "$flag" ]; then say "$(date -u +%FT%TZ) $id: accepted; post-receive published it"
-  elif [ "$now" = "$sha" ]; then
-    switch_lock
-    publish "$id" >/dev/null
-    say "$(date -u +%FT%TZ) $id: accepted, but post-receive did not run: published ${sha:0:12}: live -> releases/$id"
-    after_publish
-  elif ((waited)); then
-    rm -rf "${L_releases:?}/$id"
-    say "$(date -u +%FT%TZ) $id: not accepted ($BRANCH is ${now:-unset}, not $sha; push rejected or the connection dropped): deleted releases/$id"
-  else # (the wait failed: git may still update the branch, and post-receive publish it)
-    say "$(date -u +%FT%TZ) $id: could not wait for the push to end (the runtime failed): releases/$id is kept; npm run publish -- status says what is live"
-  fi
-  rm -f "$flag"
+  next=$(rt finish "$@" "$BRANCH") ||
+    { say "$(date -u +%FT%TZ) $1: could not wait for the push to end (the runtime failed): releases/$1 is kept; npm run publish -- status says what is live"; return 0; }
+  [ "$next" = publish ] || return 0 # (post-receive published it, or the push failed and the release is gone)
+  switch_lock
+  publish "$1" >/dev/null
+  after_publish
 }
 
 post_receive() { # whatever order concurrent pushes finish in, live follows what the branch names now
@@ -246,34 +220,22 @@ rollback() { # back to the release published before the current one, still kept
   after_publish
 }
 
-republish() { # (build lock) live -> the release of what the branch names
+rebuild() { # republish|scheduled (build lock): live -> the branch's commit (the daily run: once a
+  local due=""  # post its live release held back is due), built again if need be
   build_lock
   clear_stale
   sha=$(branch_head) || die "nothing was pushed to $BRANCH yet: nothing to publish."
-  id=$(rt release-of "$sha")
-  if [ -z "$id" ]; then
-    say "no release of ${sha:0:12} is kept: building it from site.git"
-    GIT_DIR="$L_siteGit" build_release "$sha"
-    cd "$root"
+  if [ "$cmd" = scheduled ]; then
+    due=$(rt due "$sha" "$BRANCH") || exit 1 # by the site's own day/time rule (RZ_NOW as a build reads it)
+    [ -n "$due" ] || exit 0
+  else
+    id=$(rt release-of "$sha")
+    [ -n "$id" ] || say "no release of ${sha:0:12} is kept: building it from site.git"
   fi
+  if [ -z "$id" ]; then GIT_DIR="$L_siteGit" build_release "$sha"; cd "$root"; fi
   switch_lock
   publish "$id" >/dev/null
-  say "published ${sha:0:12}: live -> releases/$id"
-  after_publish
-}
-
-scheduled() { # (build lock) the branch built again once a post its live release held back is due
-  local due
-  build_lock
-  clear_stale
-  sha=$(branch_head) || die "nothing was pushed to $BRANCH yet: nothing to publish."
-  due=$(rt due "$sha" "$BRANCH") || exit 1 # by the site's own day/time rule (RZ_NOW as a build reads it)
-  [ -n "$due" ] || exit 0
-  GIT_DIR="$L_siteGit" build_release "$sha"
-  cd "$root"
-  switch_lock
-  publish "$id" >/dev/null
-  say "published ${sha:0:12} with the posts due by $due: live -> releases/$id"
+  say "published ${sha:0:12}${due:+ with the posts due by $due}: live -> releases/$id"
   after_publish
 }
 
@@ -281,7 +243,7 @@ case "$cmd" in
   pre-receive) pre_receive ;;
   post-receive) post_receive ;;
   finish) finish "${2:?id}" "${3:?sha}" "${4:?pid}" "${5-}" ;;
-  rollback | republish | scheduled) "$cmd" ;;
-  cache-key) rt cache-key "${2:?lockfile}" ;;
-  *) die "usage: publish-hook pre-receive|post-receive|rollback|republish|scheduled|cache-key <lockfile>" ;;
+  rollback) rollback ;;
+  republish | scheduled) rebuild ;;
+  *) die "usage: publish-hook pre-receive|post-receive|rollback|republish|scheduled" ;;
 esac

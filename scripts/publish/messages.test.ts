@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanKb, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
+import { coldBuildNote, humanKb, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
 
 const zero = '0'.repeat(40);
 const a = 'a'.repeat(40);
@@ -41,5 +41,14 @@ describe('what the publish hook tells the author', () => {
     expect(reloadNotes(same, { ...same, headers: 'add_header A "2" always;\n' })[0]).toMatch(/security headers \(CSP\) differ/);
     expect(reloadNotes(same, { ...same, redirects: undefined })[0]).toMatch(/redirects of old URLs \(aliases\) differ/);
     expect(reloadNotes({ headers: undefined, redirects: undefined }, same)).toHaveLength(1); // first publish: only the redirects
+  });
+});
+
+describe('coldBuildNote', () => {
+  it('says how long a cold build of the posts takes, rounded, and whether npm installs first', () => {
+    expect(coldBuildNote(4, true)).toBe('no build cache on this server yet: this push builds all 4 posts and runs every check, about 25 s on a 2-core machine, after npm installs the packages; later pushes of a post reuse it and take seconds.');
+    expect(coldBuildNote(1004, false)).toMatch(/all 1004 posts .*about 95 s on a 2-core machine; later/);
+    expect(coldBuildNote(3000, false)).toMatch(/about 4 minutes/);
+    expect(coldBuildNote(1, false)).toMatch(/all 1 post and/);
   });
 });

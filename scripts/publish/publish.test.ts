@@ -130,6 +130,8 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     const first = await push(author);
     expect(first.code, first.output).toBe(0);
     expect(first.output).toContain('installing npm packages');
+    // the first push says what it is in for: a cold build, how long, and that later ones are quick
+    expect(first.output).toMatch(/no build cache on this server yet: this push builds all 0 posts and runs every check, about \d+ s .*after npm installs the packages/);
     expect(first.output).toMatch(/published [0-9a-f]{12}: live -> releases\//);
     expect(live(server)).toBe('v1');
     expect(target(server)).toMatch(/^releases\/\d{8}T\d{6}-[0-9a-f]{12}$/);
@@ -138,6 +140,7 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     const second = await push(author);
     expect(second.code, second.output).toBe(0);
     expect(second.output).not.toContain('installing npm packages');
+    expect(second.output).not.toContain('no build cache');
     expect(live(server)).toBe('v2');
     expect(readdirSync(join(server, 'tmp'))).toEqual([]);
   });
@@ -155,6 +158,14 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(r.output).toContain('pre-receive hook declined');
     expect(target(server)).toBe(before);
     expect(git(join(server, 'site.git'), 'rev-parse', 'main')).toBe(head);
+    expect(readdirSync(join(server, 'tmp'))).toEqual([]);
+    // a commit without its lockfile: said before anything is installed or built
+    commit(author, { 'page.txt': 'v3', 'package-lock.json': null });
+    const unlocked = await push(author);
+    expect(unlocked.code).not.toBe(0);
+    expect(unlocked.output).toContain('publish: the pushed commit has no package-lock.json; nothing was published.');
+    expect(unlocked.output).not.toContain('npm run build');
+    expect(target(server)).toBe(before);
     expect(readdirSync(join(server, 'tmp'))).toEqual([]);
   });
 

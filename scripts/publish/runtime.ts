@@ -13,7 +13,7 @@ import { fragmentProblems, nginxFragments, type NginxFragment } from '../../src/
 import { nowOf } from '../../src/lib/instants.ts';
 import { builtAt, isRelease, parseBuilding, releaseId, releaseOf, serverLayout, type ServerLayout } from './layout.ts';
 import { dueScheduled, readPublishManifest } from './manifest.ts';
-import { hookFailure, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
+import { coldBuildNote, hookFailure, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
 import { historyAfter, parseHistory, releasesToPrune, rollbackFrom } from './releases.ts';
 
 class Refusal extends Error {}
@@ -73,6 +73,11 @@ function checkNginxFiles(dist: string, log: string): string | undefined {
  * build (copies, not links: the build rewrites files in place), replaced by the build's own
  * after one that passed.
  */
+/** The posts of the work tree: every .md and .mdx file under the posts folder (the collection's pattern). */
+function postFiles(dir: string): number {
+  try { return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f)).length; } catch { return 0; }
+}
+
 function restoreBuildCache(l: ServerLayout): void {
   if (!existsSync(l.buildCache)) return;
   try {
@@ -147,6 +152,12 @@ function rollback(l: ServerLayout, quiet: boolean): string {
 }
 
 /** Keeps the `keep` most recently used entries of a cache folder (a build touches the one it uses). */
+/** A log over `max` lines keeps its last `keep`, rewritten in place (its writers append). */
+function trimLog(file: string, max: number, keep: number): void {
+  const lines = (readText(file) ?? '').split('\n');
+  if (lines.length > max) writeFileSync(file, lines.slice(-keep - 1).join('\n'));
+}
+
 function pruneCache(folder: string, keep: number): void {
   const used = (n: string) => { try { return statSync(join(folder, n)).mtimeMs; } catch { return -1; } }; // (removed meanwhile)
   const entries = readdirSync(folder).filter((n) => !n.startsWith('.'))
@@ -161,7 +172,13 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
    * (in the work tree of commit sha, before the build) the packages' cache key and the id of the
    * release the build makes (its time is now); the build cache copied in
    */
-  'prepare-build': (l, [sha = '']) => { restoreBuildCache(l); return `${cacheKey('package-lock.json')} ${releaseId(new Date(), sha)}`; },
+  'prepare-build': (l, [sha = '']) => {
+    if (!existsSync('package-lock.json')) throw new Refusal('the pushed commit has no package-lock.json; nothing was published.');
+    const key = cacheKey('package-lock.json');
+    if (!existsSync(l.buildCache)) say(coldBuildNote(postFiles(process.env['RZ_CONTENT_DIR'] || 'content/posts'), !existsSync(join(l.modules, key, 'node_modules'))));
+    restoreBuildCache(l);
+    return `${key} ${releaseId(new Date(), sha)}`;
+  },
   /**
    * (in the work tree, after the build and its checks) nginx's files checked (the failed check's
    * name, exit 1); then the build's publish manifest kept beside the release, and its build cache
@@ -186,11 +203,26 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
     if (push.refuse) throw new Refusal(push.refuse);
     return push.update ? `${push.update.old} ${push.update.new} ${procStart(receivePack) ?? ''}` : '';
   },
-  /** the finisher: until post-receive flags the commit, or receive-pack (pid, start) ends; 600 s at most */
-  'wait-push': async (_, [flag = '', pid = '', start = '']) => {
+  /**
+   * the finisher (build lock held): waits until post-receive flags the commit or receive-pack
+   * (pid, start) ends, 600 s at most; then "publish" when the branch names the commit and
+   * post-receive did not publish it (the hook switches live), else the release of a push that
+   * was not accepted is deleted. What happened goes to the finisher's log.
+   */
+  finish: async (l, [id = '', sha = '', pid = '', start = '', branch = 'main']) => {
+    trimLog(l.finishLog, 2000, 1000); // (its own stderr: bash appends to it, so rewriting it in place is safe)
+    const flag = `${l.updatedPrefix}${sha}`;
     const end = Date.now() + 600_000;
     const running = () => (start ? procStart(pid) === start : existsSync(`/proc/${pid}`));
     while (!existsSync(flag) && running() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    const log = (line: string) => say(`${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} ${id}: ${line}`);
+    const published = existsSync(flag);
+    rmSync(flag, { force: true });
+    if (published) return log('accepted; post-receive published it');
+    const head = spawnSync('git', ['--git-dir', l.siteGit, 'rev-parse', '-q', '--verify', `refs/heads/${branch}`], { encoding: 'utf8' }).stdout.trim();
+    if (head === sha) { log(`accepted, but post-receive did not run: publishing ${sha.slice(0, 12)}`); return 'publish'; }
+    rmSync(join(l.releases, id), { recursive: true, force: true });
+    log(`not accepted (${branch} is ${head || 'unset'}, not ${sha}; push rejected or the connection dropped): deleted releases/${id}`);
   },
   /** the process group of a build whose push was killed outright, if it still runs here */
   'stale-group': (l) => {
