@@ -1,6 +1,7 @@
 // The build's index without Astro: a built folder indexed, byte for byte the same for the same
 // pages.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
@@ -56,5 +57,31 @@ describe('indexBuiltSite: the same pages, the same files', () => {
     for (const dir of [a, b, edited]) expect(await indexBuiltSite(dir, '/')).toMatchObject({ pages: 40 });
     expect(indexFiles(b)).toBe(indexFiles(a));
     expect(indexFiles(edited)).not.toBe(indexFiles(a));
+  });
+});
+
+describe('indexBuiltSite with a cache folder', () => {
+  it('prepares only pages whose HTML changed, and writes the same files as without the cache', async () => {
+    const cacheDir = tempDir('rz-pf-cache-');
+    const file = join(cacheDir, 'search/prepared.json');
+    await indexBuiltSite(site(40), '/', { cacheDir });
+    const first = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { html: string } | null>;
+    expect(Object.keys(first)).toHaveLength(41); // 40 posts and the home page (not indexed: null)
+    // one page edited: the warm index is the cold index of the edited pages, byte for byte
+    const edited = site(40, 'zzqx-edited');
+    const cold = site(40, 'zzqx-edited');
+    await indexBuiltSite(edited, '/', { cacheDir });
+    await indexBuiltSite(cold, '/');
+    expect(indexFiles(edited)).toBe(indexFiles(cold));
+    // the unchanged pages came from the cache: a cached copy marked by hand is what gets indexed
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { html: string } | null>;
+    expect(Object.keys(kept).filter((k) => !(k in first))).toHaveLength(1); // the edited page, prepared anew
+    const key = Object.keys(kept).find((k) => kept[k]?.html.includes('post-3 text'))!;
+    kept[key]!.html = kept[key]!.html.replace('post-3 text', 'post-3 zzqxfromcache');
+    writeFileSync(file, JSON.stringify(kept));
+    const again = site(40, 'zzqx-edited');
+    await indexBuiltSite(again, '/', { cacheDir });
+    const fragments = readdirSync(join(again, 'pagefind/fragment')).map((f) => gunzipSync(readFileSync(join(again, 'pagefind/fragment', f))).toString());
+    expect(fragments.some((f) => f.includes('zzqxfromcache'))).toBe(true);
   });
 });

@@ -37,4 +37,37 @@ describe('DevIndex', () => {
       await new Promise((ok) => server.close(ok));
     }
   });
+
+  it('after one post changes, renders that post again and no other; an unknown post renders them all', async () => {
+    const pages: Record<string, string> = {};
+    for (let i = 0; i < 5; i++) pages[`/posts/p${i}/`] = post(`P${i}`, `zzqx${i} first`);
+    const rendered: string[] = [];
+    const dev = new DevIndex('/');
+    const server: Server = createServer((req, res) => {
+      if (req.url === '/archive/') { res.end(Object.keys(pages).map((u) => `<a href="${u}">x</a>`).join('')); return; }
+      const page = pages[req.url ?? ''];
+      if (page) { rendered.push(req.url!); res.end(page); return; }
+      dev.handle(req, res, () => { res.statusCode = 404; res.end('next'); });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const entry = async () => (await (await fetch(`${origin}/pagefind/pagefind-entry.json`)).json()) as { languages: { en: { hash: string; page_count: number } } };
+    try {
+      const first = await entry();
+      expect(first.languages.en.page_count).toBe(5);
+      expect(rendered.sort()).toEqual(Object.keys(pages).sort());
+      rendered.length = 0;
+      pages['/posts/p2/'] = post('P2', 'zzqx2 second');
+      dev.changed('/posts/p2/');
+      const second = await entry();
+      expect(rendered).toEqual(['/posts/p2/']);
+      expect(second.languages.en.hash).not.toBe(first.languages.en.hash); // the edit is in the index
+      rendered.length = 0;
+      dev.changed('/posts/not-a-known-url/'); // e.g. a post whose frontmatter names its slug
+      await entry();
+      expect(rendered.sort()).toEqual(Object.keys(pages).sort());
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
+  });
 });

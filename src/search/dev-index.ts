@@ -1,35 +1,45 @@
 // The dev server's search index: built in memory from the pages the dev server renders (the
-// archive lists the posts), on the first search request, and again after a post changes; served
-// by a middleware under <base>pagefind/.
+// archive lists the posts), on the first search request, and again after a change; served by a
+// middleware under <base>pagefind/. After a post is edited only that post is rendered again:
+// the others' prepared copies are kept (Pagefind has no incremental mode, so the index itself is
+// made anew from them, which takes a fraction of rendering them).
 import type { AstroIntegrationLogger } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { postLinks } from './paths.ts';
-import { addPrepared, eachWindowed, newIndex, preparePage, UNUSED } from './pagefind-index.ts';
+import { addPrepared, eachWindowed, newIndex, preparePage, UNUSED, type PreparedPage } from './pagefind-index.ts';
 
-export interface IndexStats { pages: number; extraWords: number; files: Map<string, Uint8Array> }
+export interface IndexStats { pages: number; rendered: number; extraWords: number; files: Map<string, Uint8Array> }
 
-/** Indexes the posts the dev server renders now, in memory. */
-export async function indexDevSite(origin: string, base: string): Promise<IndexStats> {
+/**
+ * Indexes the posts the dev server renders now, in memory. `kept`: prepared copies of posts that
+ * did not change since (url -> page), taken instead of rendering them; updated in place.
+ */
+export async function indexDevSite(origin: string, base: string, kept = new Map<string, PreparedPage | null>()): Promise<IndexStats> {
   const archive = await fetch(`${origin}${base}archive/`);
   if (!archive.ok) throw new Error(`GET ${base}archive/ answered ${archive.status}`);
   const links = postLinks(await archive.text(), base);
+  for (const url of [...kept.keys()]) if (!links.includes(url)) kept.delete(url); // deleted or renamed
+  let rendered = 0;
+  // Fewer at a time than a build: each is also a page the dev server renders.
+  await eachWindowed(links.filter((l) => !kept.has(l)), 8, async (link) => {
+    const res = await fetch(`${origin}${link}`);
+    kept.set(link, res.ok ? (preparePage(await res.text()) ?? null) : null);
+    rendered++;
+  });
   const index = await newIndex();
   try {
     let pages = 0;
     let extraWords = 0;
-    // Fewer at a time than a build: each is also a page the dev server renders.
-    await eachWindowed(links, 8, async (link) => {
-      const res = await fetch(`${origin}${link}`);
-      const page = res.ok ? preparePage(await res.text()) : undefined;
-      if (!page) return;
+    const prepared = links.map((l) => [l, kept.get(l)] as const).filter((e): e is readonly [string, PreparedPage] => !!e[1]);
+    await eachWindowed(prepared, 32, async ([link, page]) => {
       await addPrepared(index, link, page.html);
       pages++;
       extraWords += page.extraWords;
     });
     const { files, errors } = await index.getFiles();
     if (errors.length) throw new Error(errors.join('; '));
-    const kept = files.map((f) => [f.path.replace(/^\/+/, ''), f.content] as const).filter(([p]) => !UNUSED.test(p));
-    return { pages, extraWords, files: new Map(kept) };
+    const out = files.map((f) => [f.path.replace(/^\/+/, ''), f.content] as const).filter(([p]) => !UNUSED.test(p));
+    return { pages, rendered, extraWords, files: new Map(out) };
   } finally {
     await index.deleteIndex();
   }
@@ -43,6 +53,8 @@ const TYPES: Record<string, string> = {
 export class DevIndex {
   /** Every generation's files (hashed names never clash), the newest entry file last written. */
   private files = new Map<string, Uint8Array>();
+  /** Prepared copies of the posts by URL, kept until that post changes. */
+  private readonly kept = new Map<string, PreparedPage | null>();
   private stale = true;
   private building: Promise<void> | undefined;
   private lastChange = 0;
@@ -54,7 +66,14 @@ export class DevIndex {
     this.logger = logger;
   }
 
-  changed(): void {
+  /**
+   * A change seen: `post` names the URL of the one post whose file changed (it is rendered again);
+   * without it (a layout, a component) every post is. A post whose URL is not among the posts
+   * (its frontmatter names another slug) is as good as unknown: everything is rendered again.
+   */
+  changed(post?: string): void {
+    if (post && this.kept.has(post)) this.kept.delete(post);
+    else this.kept.clear();
     this.stale = true;
     this.lastChange = Date.now();
   }
@@ -69,9 +88,9 @@ export class DevIndex {
       this.building = (async () => {
         const t = performance.now();
         try {
-          const built = await indexDevSite(origin, this.base);
+          const built = await indexDevSite(origin, this.base, this.kept);
           for (const [k, v] of built.files) this.files.set(k, v);
-          this.logger?.info(`search index: ${built.pages} posts in ${Math.round(performance.now() - t)} ms (in memory)`);
+          this.logger?.info(`search index: ${built.pages} posts (${built.rendered} rendered) in ${Math.round(performance.now() - t)} ms (in memory)`);
         } catch (e) {
           this.stale = true;
           throw e;

@@ -2,9 +2,10 @@
 // all written (build-index.ts); `astro dev` serves an index built in memory (dev-index.ts),
 // marked stale when a post changes. Why Pagefind's Node API: README, "Search".
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withTrailingSlash } from '../lib/routes.ts';
+import { joinBase, postPath, withTrailingSlash } from '../lib/routes.ts';
+import { slugFromPath } from '../lib/slugs.ts';
 import { indexBuiltSite } from './build-index.ts';
 import { DevIndex } from './dev-index.ts';
 import { closePagefind, type IndexOptions } from './pagefind-index.ts';
@@ -13,26 +14,32 @@ import { closePagefind, type IndexOptions } from './pagefind-index.ts';
 export function pagefindSearch(opts: { contentDir: string } & IndexOptions): AstroIntegration {
   let base = '/';
   let root = process.cwd();
+  let cacheDir: string | undefined;
   return {
     name: 'ring-zero:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = withTrailingSlash(config.base);
         root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server, logger }) => {
         const dev = new DevIndex(base, logger);
         const contentDir = resolve(root, opts.contentDir);
         server.watcher.add(contentDir);
         server.watcher.on('all', (_event: string, file: string) => {
-          if (resolve(file).startsWith(contentDir) || /\.(md|mdx|astro)$/.test(file)) dev.changed();
+          const post = relative(contentDir, resolve(file));
+          const inContent = !post.startsWith('..') && !isAbsolute(post);
+          // a post's file: that post alone is rendered again (a picture beside it changes no word)
+          if (inContent && /\.mdx?$/.test(post)) dev.changed(joinBase(base, postPath(slugFromPath(post))));
+          else if (!inContent && /\.(md|mdx|astro)$/.test(file)) dev.changed();
         });
         server.middlewares.use(dev.handle);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const t = performance.now();
         try {
-          const r = await indexBuiltSite(fileURLToPath(dir), base, opts);
+          const r = await indexBuiltSite(fileURLToPath(dir), base, { ...opts, cacheDir });
           logger.info(`search index: ${r.pages} posts, ${r.extraWords} identifier variants; finished in ${Math.round(performance.now() - t)} ms after the last page was written`);
         } finally {
           await closePagefind();
