@@ -10,6 +10,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
+    // Within a file, tests marked concurrent (builds that read nothing of each other's, browser
+    // pages) run two at a time: one build or renderer rarely keeps both cores busy.
+    maxConcurrency: 2,
     testTimeout: 120_000,
     // A failed test runs once more before it counts: one CI run saw a 2-second rejected build hang
     // for 180 s (cause not found; it passed on every run before and since). A real failure fails twice.

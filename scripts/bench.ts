@@ -1,11 +1,11 @@
 // npm run bench: every benchmark section, printed as one table. Sections live in
 // scripts/bench/<name>.ts and export a default async function returning rows.
-// Usage: npm run bench [-- site slist listings search]   (default: all)
+// Usage: npm run bench [-- site scale publish slist listings search]   (default: all)
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Row { section: string; name: string; value: number; unit: string; note?: string }
-const sections = ['site', 'publish', 'lighthouse', 'listings', 'slist', 'search', 'island', 'import', 'cards'];
+const sections = ['site', 'scale', 'publish', 'lighthouse', 'listings', 'slist', 'search', 'island', 'import', 'cards'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const all: Row[] = [];
 for (const name of sections.filter((s) => !wanted.length || wanted.includes(s))) {

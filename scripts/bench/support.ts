@@ -12,15 +12,18 @@ export const root = resolve(import.meta.dirname, '../..');
 export const benchDir = join(root, '.bench');
 const corpusGen = resolve(root, '../shared/corpus/gen.py');
 
-/** A cold build (the checkout's build caches removed first, unless `warm`) with extra env; fails loudly. */
-export function timedBuild(name: string, env: Record<string, string> = {}, opts: { cwd?: string; warm?: boolean; config?: string } = {}): { outDir: string; seconds: number; output: string } {
+/**
+ * A cold build (the checkout's build caches removed first, unless `warm`) with extra env; fails
+ * loudly. `peak`: its peak memory too (GNU time), in peakMb.
+ */
+export function timedBuild(name: string, env: Record<string, string> = {}, opts: { cwd?: string; warm?: boolean; config?: string; peak?: boolean } = {}): { outDir: string; seconds: number; output: string; peakMb: number } {
   const cwd = opts.cwd ?? root;
   const outDir = join(benchDir, name);
   rmSync(outDir, { recursive: true, force: true });
   if (!opts.warm) rmSync(cacheRoot(cwd), { recursive: true, force: true });
-  const r = astroBuild({ cwd, outDir, env, ...(opts.config ? { config: opts.config } : {}) });
+  const r = astroBuild({ cwd, outDir, env, peak: opts.peak ?? false, ...(opts.config ? { config: opts.config } : {}) });
   if (!r.ok) throw new Error(`build ${name} failed:\n${r.output}`);
-  return { outDir, seconds: r.seconds, output: r.output };
+  return { outDir, seconds: r.seconds, output: r.output, peakMb: r.peakMb ?? NaN };
 }
 
 /** The reference corpus of n posts (generated once into .bench/corpus-<n>). */

@@ -1,6 +1,7 @@
 // Serves a built site on 127.0.0.1 under its base path, with the site's 404 page,
 // the way a static host does.
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -26,4 +27,14 @@ export async function serve(dir: string, base = '/', opts: { gzip?: boolean; hea
   const port = typeof address === 'object' && address ? address.port : 0;
   const origin = `http://127.0.0.1:${port}`;
   return { origin, url: `${origin}${base}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+/** A free TCP port on 127.0.0.1 (the kernel's pick, so test files side by side never collide). */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createTcpServer().once('error', fail).listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
 }

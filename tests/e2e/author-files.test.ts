@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
-import { buildSite, contentWith, type BuildResult } from './support/build.ts';
+import { buildSiteAsync, contentWith, type BuildResult } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
 import { filesIn } from '../../src/node/build-cache.ts';
@@ -31,9 +31,11 @@ const future = post('From the future', '2099-01-01', 'tags: [future-only]\n', 'N
  * One build for the mistakes a build survives (each test reads its own posts in it): tag spellings,
  * a long title, a scheduled post, a post linked from outside, a 1.5 MB post, a 6,000-line listing.
  */
-let shared: { build: BuildResult; dir: string } | undefined;
-function sharedBuild(): { build: BuildResult; dir: string } {
-  if (shared) return shared;
+let shared: Promise<{ build: BuildResult; dir: string }> | undefined;
+function sharedBuild(): Promise<{ build: BuildResult; dir: string }> {
+  return (shared ??= makeSharedBuild());
+}
+async function makeSharedBuild(): Promise<{ build: BuildResult; dir: string }> {
   const para = 'The dispatcher lock is held while the ready queue is scanned. ';
   const listing = Array.from({ length: 6000 }, (_, i) => `line ${i}`).join('\n');
   const dir = contentWith({
@@ -48,14 +50,14 @@ function sharedBuild(): { build: BuildResult; dir: string } {
   const outside = tempDir('rz-outside-');
   writeFileSync(join(outside, 'shared.md'), post('Shared from elsewhere', '2017-01-08'));
   symlinkSync(join(outside, 'shared.md'), join(dir, 'shared.md'));
-  const build = buildSite('author-ok', { contentDir: dir });
+  const build = await buildSiteAsync('author-ok', { contentDir: dir });
   expect(build.ok, build.output).toBe(true);
-  return (shared = { build, dir });
+  return { build, dir };
 }
 
-describe('tags', () => {
+describe.concurrent('tags', () => {
   it('spellings of one tag share one page, shown the way most posts write it; C++, C# and 日本語 get pages of their own', async () => {
-    const { build } = sharedBuild();
+    const { build } = await sharedBuild();
     const tagsDir = join(build.outDir, 'tags');
     expect(readdirSync(tagsDir).sort()).toEqual(['c', 'cpp', 'csharp', 'filesystems', 'index.html', 'kernel', 'kernel-dev', 'linux', 'lock-free', 'macos', 'memory', 'networking', 'windows', '日本語']);
     const linux = readFileSync(join(tagsDir, 'linux/index.html'), 'utf8');
@@ -79,8 +81,8 @@ describe('tags', () => {
     }
   });
 
-  it('two different tags that would share a URL stop the build with both files, the lines and the fix', () => {
-    const build = buildSite('author-tag-clash', { contentDir: contentWith({
+  it('two different tags that would share a URL stop the build with both files, the lines and the fix', async () => {
+    const build = await buildSiteAsync('author-tag-clash', { contentDir: contentWith({
       'sharp-a.md': post('Sharp A', '2017-01-02', 'tags: [csharp]\n'),
       'sharp-b.md': post('Sharp B', '2017-01-03', 'tags:\n  - windows\n  - C#\n'),
     }) });
@@ -89,30 +91,30 @@ describe('tags', () => {
       /fix: if they are one tag, write it the same way in both posts/);
   });
 
-  it('a tag without a letter or digit stops the build', () => {
-    expectRejected(buildSite('author-tag-empty', { contentDir: contentWith({ 'odd-tag.md': post('Odd tag', '2017-01-02', 'tags: ["???"]\n') }) }),
+  it('a tag without a letter or digit stops the build', async () => {
+    expectRejected(await buildSiteAsync('author-tag-empty', { contentDir: contentWith({ 'odd-tag.md': post('Odd tag', '2017-01-02', 'tags: ["???"]\n') }) }),
       /odd-tag\.md:4: error in tags: the tag "\?\?\?" has no letter or digit to make its URL from/, /fix: write the tag as a word/);
   });
 });
 
-describe('frontmatter lines', () => {
-  it('two posts with one slug: the error names the slug: line', () => {
-    expectRejected(buildSite('author-slug', { contentDir: contentWith({
+describe.concurrent('frontmatter lines', () => {
+  it('two posts with one slug: the error names the slug: line', async () => {
+    expectRejected(await buildSiteAsync('author-slug', { contentDir: contentWith({
       'one.md': post('One', '2017-01-02', 'tags: [a]\nslug: same\n'),
       'two.md': post('Two', '2017-01-03', 'tags: [b]\nslug: same\n'),
     }) }), /two\.md:5: error in slug: two posts have the slug "same"/);
   });
 
-  it('a tab in the frontmatter: the fix says to indent with spaces', () => {
-    expectRejected(buildSite('author-tab', { contentDir: contentWith({ 'tabbed.md': '---\ntitle: "Tabbed"\ndate: 2017-01-02\ntags:\n\t- linux\n---\n\nBody.\n' }) }),
+  it('a tab in the frontmatter: the fix says to indent with spaces', async () => {
+    expectRejected(await buildSiteAsync('author-tab', { contentDir: contentWith({ 'tabbed.md': '---\ntitle: "Tabbed"\ndate: 2017-01-02\ntags:\n\t- linux\n---\n\nBody.\n' }) }),
       /tabbed\.md:5: error in frontmatter: YAML syntax error/, /fix: indent with spaces, not tabs/);
   });
 });
 
-describe('titles', () => {
+describe.concurrent('titles', () => {
   const title = longTitle;
   it(`a ${title.length}-character title builds and passes the checks: <title> cut at a word, the whole title in <h1> and og:title`, async () => {
-    const { build, dir } = sharedBuild();
+    const { build, dir } = await sharedBuild();
     const html = readFileSync(join(build.outDir, 'posts/long-title/index.html'), 'utf8');
     const shown = /<title>([^<]*)<\/title>/.exec(html)![1]!;
     expect(shown.length).toBeLessThanOrEqual(70);
@@ -127,7 +129,7 @@ describe('titles', () => {
 
   it('a check failure on a post names the post file and the line, beside the built page', async () => {
     const dir = contentWith({ 'broken-link.md': post('Broken link', '2017-01-02', '', 'Intro.\n\nSee [the old post](/posts/no-such-post/) for more.') });
-    const build = buildSite('author-broken-link', { contentDir: dir });
+    const build = await buildSiteAsync('author-broken-link', { contentDir: dir });
     expect(build.ok, build.output).toBe(true);
     const checks = await staticSiteChecks(build.outDir, dir);
     expect(checks.links).toHaveLength(1);
@@ -135,9 +137,9 @@ describe('titles', () => {
   });
 });
 
-describe('scheduled posts', () => {
-  it('a post dated after today is in no built file, and the build says when it appears', () => {
-    const { build } = sharedBuild();
+describe.concurrent('scheduled posts', () => {
+  it('a post dated after today is in no built file, and the build says when it appears', async () => {
+    const { build } = await sharedBuild();
     expect(plain(build.output)).toMatch(/1 scheduled post, published by the first build on or after its day \(UTC\):\n\s*scheduled: \S*from-the-future\.md on 2099-01-01/);
     const files = allFiles(build.outDir);
     expect(files.some((f) => /from-the-future|future-only/.test(f))).toBe(false);
@@ -147,8 +149,8 @@ describe('scheduled posts', () => {
     }
   });
 
-  it('on its day it is published: pages, feeds, sitemap, search (RZ_NOW sets the day)', () => {
-    const build = buildSite('author-scheduled-due', { contentDir: contentWith({ 'from-the-future.md': future }), env: { RZ_NOW: '2099-01-01' } });
+  it('on its day it is published: pages, feeds, sitemap, search (RZ_NOW sets the day)', async () => {
+    const build = await buildSiteAsync('author-scheduled-due', { contentDir: contentWith({ 'from-the-future.md': future }), env: { RZ_NOW: '2099-01-01' } });
     expect(build.ok, build.output).toBe(true);
     expect(plain(build.output)).not.toMatch(/scheduled:/);
     expect(readFileSync(join(build.outDir, 'posts/from-the-future/index.html'), 'utf8')).toContain('zzq-future-marker');
@@ -161,14 +163,14 @@ describe('scheduled posts', () => {
   });
 });
 
-describe('files', () => {
-  it('a dangling, a looping symlink and one to another post stop the build, each named', () => {
+describe.concurrent('files', () => {
+  it('a dangling, a looping symlink and one to another post stop the build, each named', async () => {
     const dir = contentWith({});
     symlinkSync(join(dir, 'deleted-post.md'), join(dir, 'dangling.md'));
     symlinkSync(join(dir, 'loop-b.md'), join(dir, 'loop-a.md'));
     symlinkSync(join(dir, 'loop-a.md'), join(dir, 'loop-b.md'));
     symlinkSync('linux-process-the-beginning.md', join(dir, 'same-post.md'));
-    expectRejected(buildSite('author-symlinks', { contentDir: dir }),
+    expectRejected(await buildSiteAsync('author-symlinks', { contentDir: dir }),
       /4 problems in posts/,
       /dangling\.md:1: error in file: this symlink points at nothing \(its target is gone\)\.\n\s+fix: delete it, or point it at the post it was meant for/,
       /loop-a\.md:1: error in file: this symlink loops/,
@@ -176,18 +178,18 @@ describe('files', () => {
       /same-post\.md:1: error in file: this symlink points at linux-process-the-beginning\.md in the posts folder, which would publish that post twice/);
   });
 
-  it('a post linked from outside the posts folder is published once', () => {
-    const { build } = sharedBuild();
+  it('a post linked from outside the posts folder is published once', async () => {
+    const { build } = await sharedBuild();
     expect(readFileSync(join(build.outDir, 'posts/shared/index.html'), 'utf8')).toContain('Shared from elsewhere');
   });
 
-  it('a listing over 5,000 lines builds with a warning naming the file, the line and its length', () => {
-    const { build } = sharedBuild();
+  it('a listing over 5,000 lines builds with a warning naming the file, the line and its length', async () => {
+    const { build } = await sharedBuild();
     expect(plain(build.output)).toMatch(/long-listing\.md:8: warning in body: the listing on line 8 is 6,000 lines long; its page will be megabytes\.\n\s+fix: keep the lines that matter/);
   });
 
-  it('a post over 1 MB builds with a warning naming the file and its size', () => {
-    const { build } = sharedBuild();
+  it('a post over 1 MB builds with a warning naming the file and its size', async () => {
+    const { build } = await sharedBuild();
     expect(plain(build.output)).toMatch(/big-post\.md:1: warning in file: this post is 1\.\d MB; its page and its feed entries will be as big/);
   });
 });

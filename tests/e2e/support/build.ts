@@ -2,12 +2,11 @@
 // .test-build/<name>, with the tests' own cache folder: the default site, a base path, other
 // folders of posts. Each runs in a copy of the checkout of its own (checkoutCopy), so that test
 // files can run side by side.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { astroBuild, astroBuildAsync, type AstroBuildOptions, cleanEnv, projectRoot } from '../../../scripts/astro-build.ts';
+import { astroBuild, astroBuildAsync, astroDev, type AstroBuildOptions, type AstroDev, cleanEnv, projectRoot } from '../../../scripts/astro-build.ts';
 import { tempDir } from '../../../scripts/harness/temp.ts';
+import { freePort } from '../../../scripts/harness/server.ts';
 
 export { cleanEnv };
 
@@ -77,27 +76,9 @@ export function contentWith(extra: Record<string, string | Buffer>, keepSeeds = 
   return dir;
 }
 
-/** A free TCP port on 127.0.0.1 (the kernel's pick, so test files side by side never collide). */
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
+export type DevServer = AstroDev;
 
-export interface DevServer { origin: string; log: () => string; stop: () => void }
-
-/** `astro dev` in a checkout copy of its own, in the foreground (ASTRO_DEV_BACKGROUND=0), on a free port. */
+/** `astro dev` in a checkout copy of its own, in the foreground, on a free port. */
 export async function startDevServer(name: string, opts: BuildSiteOptions = {}): Promise<DevServer> {
-  const cwd = checkoutCopy(name);
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd, env: cleanEnv({ ...siteEnv(opts), ASTRO_DEV_BACKGROUND: '0' }), stdio: 'pipe', detached: true,
-  });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  return { origin: `http://127.0.0.1:${port}`, log: () => log, stop: () => { try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ } } };
+  return astroDev({ cwd: checkoutCopy(name), port: await freePort(), env: siteEnv(opts) });
 }

@@ -2,7 +2,7 @@
 // running deploy/nginx.conf rendered for a temporary publish directory on 127.0.0.1:<free port>.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../../scripts/harness/server.ts';
 import { join } from 'node:path';
 import { nginxTemplate, renderNginx } from '../../../scripts/publish/lib.ts';
 
@@ -31,18 +31,6 @@ export function ensureNginx(): { bin: string } | { skip: string } {
   }
   const bin = findNginx();
   return bin ? { bin } : { skip: 'apt-get install nginx failed' };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((ok, no) => {
-    const s = createServer();
-    s.once('error', no);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 export interface Nginx { url: string; stop: () => Promise<void>; log: () => string; /** a shell command that makes it reload its configuration */ reloadCommand: string }
