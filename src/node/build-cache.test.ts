@@ -21,12 +21,13 @@ function project(): string {
 }
 
 describe('codeKey', () => {
-  it('changes with any build code, config, lockfile or setting, and not with posts or tests', () => {
+  it('changes with any build code, config, lockfile or setting, and not with posts, tests or stylesheets', () => {
     const root = project();
     const key = codeKey(root, {});
     expect(codeKey(root, {})).toBe(key);
     writeFileSync(join(root, 'content/posts/a.md'), '# changed');
     writeFileSync(join(root, 'src/markdown/pipeline.test.ts'), 'changed');
+    writeFileSync(join(root, 'src/styles-new.css'), '.a { color: red }'); // (Astro's incremental build sees styles itself)
     expect(codeKey(root, {})).toBe(key);
     expect(codeKey(root, { RZ_BASE: '/blog/' })).not.toBe(key);
     for (const f of ['src/listings/transformer-maps-diagram.ts', 'astro.config.mjs', 'package-lock.json']) {

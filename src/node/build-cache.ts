@@ -51,13 +51,17 @@ export function hashFiles(root: string, files: readonly string[], extra: readonl
   return h.digest('hex').slice(0, 16);
 }
 
-/** Tests never shape the output: editing one must not throw a warm cache away. */
-const isTest = (rel: string) => /\.test\.ts$/.test(rel);
+/**
+ * Not in the key. Tests never shape the output. Stylesheets shape no post's Markdown and no card,
+ * and Astro's incremental build renders again the pages whose styles changed: a warm build after a
+ * change of style equals a cold one (tests/e2e/build-cache.test.ts), and posts are not rendered again.
+ */
+const notInKey = (rel: string) => /\.test\.ts$|\.css$/.test(rel);
 
 /** The key of a build's code: the build inputs, the environment, Node and the platform. */
 export function codeKey(root: string, env: Record<string, string | undefined> = process.env): string {
   const extra = [process.version, process.platform, process.arch, ...buildEnvironment.map((k) => `${k}=${env[k] ?? ''}`)];
-  return hashFiles(root, filesUnder(root, buildInputs, isTest), extra);
+  return hashFiles(root, filesUnder(root, buildInputs, notInKey), extra);
 }
 
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; } };

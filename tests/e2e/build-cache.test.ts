@@ -80,7 +80,7 @@ describe('build caches', { timeout: 300_000 }, () => {
     for (const [f, bytes] of cold) expect(again.get(f) === bytes, f).toBe(true);
   });
 
-  it('one changed post re-renders that post alone (and draws no card, or only its own); a change to listing code rebuilds every listing (and draws no card)', async () => {
+  it('one changed post re-renders that post alone (and draws no card, or only its own); a change of style renders no post again; a change to listing code rebuilds every listing (and draws no card)', async () => {
     const cardsBefore = storedCards(a);
     writeFileSync(join(a, 'content/posts/only-in-alpha.md'), readFileSync(join(a, 'content/posts/only-in-alpha.md'), 'utf8').replace('zzqx-alpha', 'zzqx-alpha-edited'));
     const one = await build(a).done;
@@ -99,6 +99,22 @@ describe('build caches', { timeout: 300_000 }, () => {
     expect(vfs()).toMatch(/<nav class="related"[^]*href="\/posts\/only-in-alpha\/"/);
     // two cards drawn: the post's (its tags are on it) and the filesystems tag's (one more post)
     expect(storedCards(a)).toBe(cardsBefore + 2);
+
+    // a style changed: no post is rendered again, the pages are, and the site equals a cold build's
+    const css = join(a, 'src/styles/global.css');
+    writeFileSync(css, `${readFileSync(css, 'utf8')}\n.zzqx-style-only { outline-offset: 3px; }\n`);
+    const styled = await build(a).done;
+    expect(styled.code, styled.output).toBe(0);
+    expect(rendered(styled.output)).toBe(0);
+    const cssFiles = readdirSync(join(a, 'dist/_astro')).filter((f) => f.endsWith('.css'));
+    expect(cssFiles.some((f) => readFileSync(join(a, 'dist/_astro', f), 'utf8').includes('zzqx-style-only'))).toBe(true);
+    for (const n of readdirSync(join(a, '.cache'))) if (n.startsWith('astro-')) rmSync(join(a, '.cache', n), { recursive: true });
+    const coldStyled = await build(a, 'dist-cold').done;
+    expect(coldStyled.code, coldStyled.output).toBe(0);
+    const warmTree = tree(join(a, 'dist'));
+    const coldTree = tree(join(a, 'dist-cold'));
+    expect([...warmTree.keys()]).toEqual([...coldTree.keys()]);
+    for (const [f, bytes] of coldTree) expect(warmTree.get(f) === bytes, f).toBe(true);
 
     const diagram = join(a, 'src/listings/transformer-maps-diagram.ts');
     writeFileSync(diagram, readFileSync(diagram, 'utf8').replace("'The address space as a table'", "'The address space as a table (zzqx-new-diagram-code)'"));
