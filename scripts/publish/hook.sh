@@ -126,16 +126,7 @@ run_checks() { # the site's own gates (html-validate, links, ...) on the dist ju
 }
 
 quiet=${AFTER_PUBLISH:+--quiet} # (without an after-publish command, publishing says what nginx needs)
-after_publish() { # e.g. an nginx reload, so it re-reads the header and redirect files of live/
-  [ -n "${AFTER_PUBLISH:-}" ] || return 0
-  local out # its own lines (nginx's "[notice] ... signal process started") only when it fails
-  if out=$(RZ_LIVE="$L_live" sh -c "$AFTER_PUBLISH" </dev/null 2>&1 8>&- 9>&-); then
-    case "$AFTER_PUBLISH" in *nginx*) say "nginx reloaded" ;; *) say "after publish: ran $AFTER_PUBLISH" ;; esac
-  else
-    [ -z "$out" ] || { printf '%s\n' "$out" | sed 's/^/  | /' >&2 2>/dev/null || true; }
-    say "warning: the after-publish command failed (the release is live all the same): $AFTER_PUBLISH"
-  fi
-}
+after_publish() { [ -z "${AFTER_PUBLISH:-}" ] || AFTER_PUBLISH=$AFTER_PUBLISH rt after-publish 8>&- 9>&- || true; } # (runtime.ts)
 publish() { rt publish "$@" "$KEEP" $quiet; } # (switch lock) id, or --commit sha: the switch of live, history, pruning
 
 # build_release SHA: releases/<id> built from commit SHA of the repository git's environment names

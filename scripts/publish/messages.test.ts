@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coldBuildNote, humanKb, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
+import { afterPublishLines, coldBuildNote, humanKb, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
 
 const zero = '0'.repeat(40);
 const a = 'a'.repeat(40);
@@ -50,5 +50,16 @@ describe('coldBuildNote', () => {
     expect(coldBuildNote(1004, false)).toMatch(/all 1004 posts .*about 95 s on a 2-core machine; later/);
     expect(coldBuildNote(3000, false)).toMatch(/about 4 minutes/);
     expect(coldBuildNote(1, false)).toMatch(/all 1 post and/);
+  });
+});
+
+describe('afterPublishLines', () => {
+  it('says "nginx reloaded" for a reload that worked, hides its notice, and shows the output of one that failed', () => {
+    expect(afterPublishLines('sudo nginx -s reload', true, 'nginx: [notice] signal process started')).toEqual(['nginx reloaded']);
+    expect(afterPublishLines('systemctl reload caddy', true, '')).toEqual(['after publish: ran systemctl reload caddy']);
+    expect(afterPublishLines('sudo nginx -s reload', false, 'nginx: [error] open() "/run/nginx.pid" failed\n')).toEqual([
+      '  | nginx: [error] open() "/run/nginx.pid" failed',
+      'warning: the after-publish command failed (the release is live all the same): sudo nginx -s reload',
+    ]);
   });
 });

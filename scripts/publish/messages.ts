@@ -107,3 +107,13 @@ export function coldBuildNote(posts: number, installing: boolean): string {
   return `no build cache on this server yet: this push builds all ${posts} post${posts === 1 ? '' : 's'} and runs every check, ${time} on a 2-core machine` +
     `${installing ? ', after npm installs the packages' : ''}; later pushes of a post reuse it and take seconds.`;
 }
+
+/**
+ * What the after-publish command (e.g. `sudo nginx -s reload`) leaves for the author: one line
+ * when it worked (nginx's own "[notice] … signal process started" is noise), its output and a
+ * warning when it failed; the release is live either way.
+ */
+export function afterPublishLines(command: string, ok: boolean, output: string): string[] {
+  if (ok) return [/\bnginx\b/.test(command) ? 'nginx reloaded' : `after publish: ran ${command}`];
+  return [...output.trim().split('\n').filter(Boolean).map((l) => `  | ${l}`), `warning: the after-publish command failed (the release is live all the same): ${command}`];
+}

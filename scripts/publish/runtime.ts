@@ -13,7 +13,7 @@ import { fragmentProblems, nginxFragments, type NginxFragment } from '../../src/
 import { nowOf } from '../../src/lib/instants.ts';
 import { builtAt, isRelease, parseBuilding, releaseId, releaseOf, serverLayout, type ServerLayout } from './layout.ts';
 import { dueScheduled, readPublishManifest } from './manifest.ts';
-import { coldBuildNote, hookFailure, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
+import { afterPublishLines, coldBuildNote, hookFailure, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
 import { historyAfter, parseHistory, releasesToPrune, rollbackFrom } from './releases.ts';
 
 class Refusal extends Error {}
@@ -262,6 +262,16 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
     if (r.due) { say(`a post scheduled for ${r.due} is due: building ${sha.slice(0, 12)} again`); return r.due; }
     say(r.next ? `nothing is due: the next scheduled post appears on ${r.next} (UTC).` : 'nothing is due: no post is scheduled.');
     return '';
+  },
+  /**
+   * the settings' after-publish command (e.g. an nginx reload, so nginx reads live/'s header and
+   * redirect files), run by sh with RZ_LIVE set; what it did said in a line
+   */
+  'after-publish': (l) => {
+    const command = process.env['AFTER_PUBLISH'] ?? '';
+    if (!command) return;
+    const r = spawnSync('sh', ['-c', command], { env: { ...process.env, RZ_LIVE: l.live }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    for (const line of afterPublishLines(command, r.status === 0, `${r.stdout ?? ''}${r.stderr ?? ''}`)) say(line);
   },
   /** the three most recently used package sets */
   'prune-modules': (l) => pruneCache(l.modules, 3),

@@ -42,48 +42,64 @@ export const tagUrl = (tagSlug: string): string => url(tagPath(tagSlug));
 export const seriesUrl = (seriesSlug: string): string => url(seriesPath(seriesSlug));
 
 let cache: Promise<Post[]> | undefined;
+let devCache: { key: string; posts: Promise<Post[]> } | undefined;
+
+type PostEntry = CollectionEntry<'posts'>;
+type CommentsEntry = CollectionEntry<'comments'>;
 
 /** Published posts newest first (drafts too, in `astro dev`). */
 export function getPosts(): Promise<Post[]> {
-  // Cached for a build; in dev the content can change under us, so always re-read.
-  if (cache && !import.meta.env.DEV) return cache;
-  cache = (async () => {
-    const entries = await getCollection('posts');
-    // a post in a folder of its own may have comments beside it; the collection keys them by that folder
-    const comments = new Map((await getCollection('comments')).map((c) => [c.id, c.data.comments]));
-    const folderOf = (file: string | undefined) => (file && isFolderPost(file) ? resolve(file, '..') : '');
-    const posts: Post[] = entries.map((entry) => {
-      const body = entry.body ?? '';
-      return {
-        entry,
-        slug: entry.id,
-        title: entry.data.title,
-        date: entry.data.date,
-        updated: entry.data.updated,
-        tags: entry.data.tags,
-        draft: entry.data.draft,
-        description: entry.data.description ?? excerptFromMarkdown(body),
-        url: postUrl(entry.id),
-        minutes: readingTime(body).minutes,
-        series: entry.data.series,
-        aliases: entry.data.aliases,
-        comments: comments.get(folderOf(entry.filePath)) ?? [],
-        related: [],
-      };
-    });
-    const visible = visiblePosts(posts, import.meta.env.DEV, readSettings().now);
-    // one tag, one spelling: Linux and linux are shown as the one most posts use
-    const shown = tagSpellings(visible.map((p) => p.tags));
-    for (const p of visible) p.tags = showTags(p.tags, shown);
-    for (const s of groupSeries(visible)) {
-      const inSeries: InSeries = { name: s.name, url: seriesUrl(s.slug), parts: s.parts.map((p) => ({ part: p.series!.part, title: p.title, url: p.url })) };
-      for (const p of s.parts) p.inSeries = inSeries;
-    }
-    const related = relatedPosts(visible);
-    for (const p of visible) p.related = related.get(p.slug)!.map((r) => ({ title: r.title, url: r.url, date: r.date }));
-    return sortPostsNewestFirst(visible);
-  })();
-  return cache;
+  return import.meta.env.DEV ? devPosts() : (cache ??= (async () => postsOf(await getCollection('posts'), await getCollection('comments')))());
+}
+
+/**
+ * In dev the content changes under us: the posts are made again when an entry's digest (its
+ * file's hash) changed, not on every page (at 1,000 posts that was most of a page's time).
+ */
+async function devPosts(): Promise<Post[]> {
+  const entries = await getCollection('posts');
+  const comments = await getCollection('comments');
+  // (an entry without a digest makes a key never seen before: no reuse)
+  const digests = [...entries, ...comments].map((e) => `${e.id}\0${e.digest ?? Math.random()}`);
+  const key = digests.join('\n');
+  if (devCache?.key !== key) devCache = { key, posts: Promise.resolve(postsOf(entries, comments)) };
+  return devCache.posts;
+}
+
+function postsOf(entries: PostEntry[], commentEntries: CommentsEntry[]): Post[] {
+  // a post in a folder of its own may have comments beside it; the collection keys them by that folder
+  const comments = new Map(commentEntries.map((c) => [c.id, c.data.comments]));
+  const folderOf = (file: string | undefined) => (file && isFolderPost(file) ? resolve(file, '..') : '');
+  const posts: Post[] = entries.map((entry) => {
+    const body = entry.body ?? '';
+    return {
+      entry,
+      slug: entry.id,
+      title: entry.data.title,
+      date: entry.data.date,
+      updated: entry.data.updated,
+      tags: entry.data.tags,
+      draft: entry.data.draft,
+      description: entry.data.description ?? excerptFromMarkdown(body),
+      url: postUrl(entry.id),
+      minutes: readingTime(body).minutes,
+      series: entry.data.series,
+      aliases: entry.data.aliases,
+      comments: comments.get(folderOf(entry.filePath)) ?? [],
+      related: [],
+    };
+  });
+  const visible = visiblePosts(posts, import.meta.env.DEV, readSettings().now);
+  // one tag, one spelling: Linux and linux are shown as the one most posts use
+  const shown = tagSpellings(visible.map((p) => p.tags));
+  for (const p of visible) p.tags = showTags(p.tags, shown);
+  for (const s of groupSeries(visible)) {
+    const inSeries: InSeries = { name: s.name, url: seriesUrl(s.slug), parts: s.parts.map((p) => ({ part: p.series!.part, title: p.title, url: p.url })) };
+    for (const p of s.parts) p.inSeries = inSeries;
+  }
+  const related = relatedPosts(visible);
+  for (const p of visible) p.related = related.get(p.slug)!.map((r) => ({ title: r.title, url: r.url, date: r.date }));
+  return sortPostsNewestFirst(visible);
 }
 
 /** The cacheKey of a post's page: the posts it shows, and its related posts (another post's tags can change them). */

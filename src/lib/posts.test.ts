@@ -53,9 +53,11 @@ describe('countTags and adjacentPosts', () => {
     expect(countTags(seeds).slice(0, 2)).toEqual([{ tag: 'kernel', count: 4 }, { tag: 'macos', count: 2 }]);
   });
   it('finds newer and older neighbours', () => {
-    expect(adjacentPosts(seeds, 'net')).toMatchObject({ newer: { slug: 'slist' }, older: { slug: 'vfs' } });
-    expect(adjacentPosts(seeds, 'slist').newer).toBeUndefined();
-    expect(adjacentPosts(seeds, 'linux').older).toBeUndefined();
+    const around = adjacentPosts(seeds);
+    expect(around.get('net')).toMatchObject({ newer: { slug: 'slist' }, older: { slug: 'vfs' } });
+    expect(around.get('slist')!.newer).toBeUndefined();
+    expect(around.get('linux')!.older).toBeUndefined();
+    expect(around.size).toBe(seeds.length);
   });
 });
 

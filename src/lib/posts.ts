@@ -69,17 +69,18 @@ export function postsWithTag<T extends PostMeta>(posts: readonly T[], tag: strin
   return sortPostsNewestFirst(posts.filter((p) => p.tags.includes(tag)));
 }
 
-/** Neighbours in reading order: `newer` is the next post in time, `older` the previous. */
-export function adjacentPosts<T extends PostMeta>(posts: readonly T[], slug: string): { newer?: T; older?: T } {
+/**
+ * Every post's neighbours in reading order, by slug: `newer` is the next post in time, `older` the
+ * previous. One sort for the whole list (a page per post asks for its own).
+ */
+export function adjacentPosts<T extends PostMeta>(posts: readonly T[]): Map<string, { newer?: T; older?: T }> {
   const sorted = sortPostsNewestFirst(posts);
-  const i = sorted.findIndex((p) => p.slug === slug);
-  if (i < 0) return {};
-  const out: { newer?: T; older?: T } = {};
-  const newer = sorted[i - 1];
-  const older = sorted[i + 1];
-  if (newer) out.newer = newer;
-  if (older) out.older = older;
-  return out;
+  return new Map(sorted.map((p, i) => {
+    const out: { newer?: T; older?: T } = {};
+    if (i > 0) out.newer = sorted[i - 1]!;
+    if (i + 1 < sorted.length) out.older = sorted[i + 1]!;
+    return [p.slug, out];
+  }));
 }
 
 export interface Page<T> { items: T[]; page: number; pages: number }

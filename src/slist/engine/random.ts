@@ -17,22 +17,18 @@ export function mulberry32(seed: number): () => number {
 
 export const DEFAULT_RATES: Required<RandomRates> = { interruptRate: 0.01, stallRate: 0.001, resumeRate: 0.01, preemptRate: 0.005 };
 
-function pickCpu(m: K.Model, s: Float64Array, rnd: () => number, ok: (m: K.Model, s: Float64Array, c: number) => boolean): number {
-  const start = (rnd() * m.nc) | 0;
-  for (let k = 0; k < m.nc; k++) {
-    const c = (start + k) % m.nc;
-    if (ok(m, s, c)) return c;
+/** A random one of `count` CPUs or threads for which `ok` holds, or -1: the scan starts at a random index. */
+function pickOf(count: number, rnd: () => number, ok: (i: number) => boolean): number {
+  const start = (rnd() * count) | 0;
+  for (let k = 0; k < count; k++) {
+    const i = (start + k) % count;
+    if (ok(i)) return i;
   }
   return -1;
 }
-function pickThread(m: K.Model, s: Float64Array, rnd: () => number, ok: (m: K.Model, s: Float64Array, t: number) => boolean): number {
-  const start = (rnd() * m.nt) | 0;
-  for (let k = 0; k < m.nt; k++) {
-    const t = (start + k) % m.nt;
-    if (ok(m, s, t)) return t;
-  }
-  return -1;
-}
+type Enabled = (m: K.Model, s: Float64Array, i: number) => boolean;
+const pickCpu = (m: K.Model, s: Float64Array, rnd: () => number, ok: Enabled) => pickOf(m.nc, rnd, (c) => ok(m, s, c));
+const pickThread = (m: K.Model, s: Float64Array, rnd: () => number, ok: Enabled) => pickOf(m.nt, rnd, (t) => ok(m, s, t));
 
 /** The run with up to `random.events` random events from `run.seed` after its own: fewer if the list is
  * corrupted first or nothing can happen. `replay` then draws them like any other events. */

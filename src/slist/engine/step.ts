@@ -312,11 +312,14 @@ export function fixup(m: Model, s: Float64Array, t: number): boolean {
   return false;
 }
 
-export function canInterrupt(m: Model, s: Float64Array, c: number): boolean {
-  if (!m.settings.interrupts || s[m.X + X_VIOL] !== 0 || s[m.C + 2 * c] !== 0) return false;
+/** Whether CPU c runs a thread an interrupt or a stall can hit: `on` (its setting), no violation yet, c not stalled. */
+function hittable(m: Model, s: Float64Array, c: number, on: boolean): boolean {
+  if (!on || s[m.X + X_VIOL] !== 0 || s[m.C + 2 * c] !== 0) return false;
   const t = s[m.C + 2 * c + 1]!;
   return t >= 0 && s[m.T + t * m.S + T_STATUS] === RUN;
 }
+
+export const canInterrupt = (m: Model, s: Float64Array, c: number): boolean => hittable(m, s, c, m.settings.interrupts);
 
 /** Interrupt on CPU c: the fixup may reset the PC; the interrupt takes unbounded time, so the thread's speed count restarts. */
 export function interrupt(m: Model, s: Float64Array, c: number): number {
@@ -340,11 +343,7 @@ export function preempt(m: Model, s: Float64Array, t: number): number {
   return reset ? O_INT_RESET : O_PREEMPT;
 }
 
-export function canStall(m: Model, s: Float64Array, c: number): boolean {
-  if (!m.settings.stalls || s[m.X + X_VIOL] !== 0 || s[m.C + 2 * c] !== 0) return false;
-  const t = s[m.C + 2 * c + 1]!;
-  return t >= 0 && s[m.T + t * m.S + T_STATUS] === RUN;
-}
+export const canStall = (m: Model, s: Float64Array, c: number): boolean => hittable(m, s, c, m.settings.stalls);
 
 export function stall(m: Model, s: Float64Array, c: number): number {
   if (!canStall(m, s, c)) return O_NOT_ENABLED;
