@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const open = (path: string, opts: OpenOptions = {}): Promise<Page> => openPage(browser, `${site.url}${path}`, opts);
 
-describe.concurrent('home', () => {
+describe('home', () => {
   it('lists the four posts, newest first, with dates', async () => {
     const page = await open('');
     const titles = await page.locator('.post-list h2').allTextContents();
@@ -33,7 +33,7 @@ describe.concurrent('home', () => {
   });
 });
 
-describe.concurrent('a post', () => {
+describe('a post', () => {
   it('opens from the home page and shows its listing, one instruction per line', async () => {
     const page = await open('');
     await page.getByRole('link', { name: 'ExInterlockedPopEntrySList processing by scheduler.' }).click();
@@ -97,7 +97,7 @@ describe.concurrent('a post', () => {
   });
 });
 
-describe.concurrent('themes', () => {
+describe('themes', () => {
   it('follows the system before any choice, and paints it from the first frame', async () => {
     const page = await open('', { scheme: 'dark' });
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
@@ -125,7 +125,7 @@ describe.concurrent('themes', () => {
   });
 });
 
-describe.concurrent('archive and tags', () => {
+describe('archive and tags', () => {
   it('shows December 2016 with 4 posts', async () => {
     const page = await open('archive/');
     const month = page.locator('.archive-month h3');
@@ -153,7 +153,7 @@ describe.concurrent('archive and tags', () => {
   });
 });
 
-describe.concurrent('feeds and metadata', () => {
+describe('feeds and metadata', () => {
   it('RSS 2.0 parses and carries 4 items with full content', async () => {
     const page = await open('');
     const xml = await (await fetch(`${site.url}rss.xml`)).text();

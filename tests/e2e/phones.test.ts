@@ -1,6 +1,6 @@
 // Phones (issue 15): no page type scrolls sideways at 320, 360 and 390 px in Chromium, after
 // hydration, with the SList island live and a post holding this machine's real /proc/self/maps.
-import { afterAll, beforeAll, describe, inject, it, type ExpectStatic } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
@@ -91,31 +91,29 @@ afterAll(async () => {
 
 const open = (base: Served, path: string, width: number, status = 200): Promise<Page> => openPage(browser, `${base.url}${path}`, { width, height: 800, status });
 
-async function fits(expect: ExpectStatic, page: Page, label: string, row: number[]): Promise<void> {
+async function fits(page: Page, label: string, row: number[]): Promise<void> {
   const m = await page.evaluate(measure) as Measured;
   row.push(m.width);
   expect.soft(m.beyond, `${label}: beyond the viewport`).toEqual([]);
   expect.soft(m.width, `${label}: document width`).toBeLessThanOrEqual(m.view);
 }
 
-// Side by side, two at a time: each test is one page in one renderer. (Concurrent tests assert
-// with their own expect.)
-describe.concurrent('no sideways scroll on a phone', () => {
+describe('no sideways scroll on a phone', () => {
   for (const p of pages) {
-    it(`${p.name} fits 320, 360 and 390 px`, async ({ expect }) => {
+    it(`${p.name} fits 320, 360 and 390 px`, async () => {
       const row: number[] = [];
       try {
         for (const width of WIDTHS) {
           const page = await open(site, p.path, width, p.status);
           await p.ready?.(page);
-          await fits(expect, page, `${p.name} at ${width} px`, row);
+          await fits(page, `${p.name} at ${width} px`, row);
           await page.context().close();
         }
       } finally { figures.push(`${p.name}: ${row.join(', ')}`); }
     });
   }
 
-  it('the long repository name in the macOS network filter post wraps inside the paragraph', async ({ expect }) => {
+  it('the long repository name in the macOS network filter post wraps inside the paragraph', async () => {
     const page = await open(site, 'posts/macos-network-filter/', 320);
     const link = page.getByRole('link', { name: 'MacOSX-Network-Sockets-Filter' });
     const lines = await link.evaluate((a) => a.getClientRects().length);
@@ -123,7 +121,7 @@ describe.concurrent('no sideways scroll on a phone', () => {
     await page.context().close();
   });
 
-  it('a post with 40 real /proc/self/maps lines fits, its listing scrolling in its own box and its address-space picture whole', async ({ expect }) => {
+  it('a post with 40 real /proc/self/maps lines fits, its listing scrolling in its own box and its address-space picture whole', async () => {
     expect(mapsLines).toHaveLength(40);
     const row: number[] = [];
     try {
@@ -133,7 +131,7 @@ describe.concurrent('no sideways scroll on a phone', () => {
         expect(await page.locator('pre .line').count(), label).toBe(40);
         expect(await page.locator('pre').innerText(), label).toContain(mapsLines[0]!.split(' ')[0]);
         expect(await page.locator('.prose > table tr').count(), label).toBe(6);
-        await fits(expect, page, label, row);
+        await fits(page, label, row);
         const pre = await page.locator('.listing-pre').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, overflow: getComputedStyle(el).overflowX }));
         expect(pre.scroll, label).toBeGreaterThan(pre.client);
         expect(pre.overflow, label).toBe('auto');
