@@ -1,6 +1,7 @@
 // A worker thread of the cards (pool.ts): for each card it is sent, the stored copy, or a new
-// drawing that it stores. A batch is drawn without answering: the main thread may be too busy
-// (Astro syncing content) to hand out one card at a time, and only the store needs them.
+// drawing that it stores. A batch is drawn without answering card by card (the main thread may be
+// too busy, Astro syncing content, to hand out one card at a time, and only the store needs
+// them); it says when the batch is done.
 import { parentPort } from 'node:worker_threads';
 import { drawCard } from './draw.ts';
 import { cardStore } from './store.ts';
@@ -20,6 +21,7 @@ async function storedOrDrawn(content: CardContent): Promise<Buffer> {
 parentPort!.on('message', async (m: { id: number; content: CardContent } | { batch: CardContent[] }) => {
   if ('batch' in m) {
     for (const c of m.batch) await storedOrDrawn(c).catch(() => { /* the route draws it again and reports */ });
+    parentPort!.postMessage({ done: true }); // (the pool ends this worker and starts the next batch in a new one)
     return;
   }
   try {

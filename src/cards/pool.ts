@@ -1,6 +1,7 @@
 // Cards are drawn off the main thread, in workers on the cores Astro leaves free: a card is ~30 ms of CPU (satori
 // ~7 ms, resvg ~21 ms), and a 1,000-post site has a thousand of them, while the main thread
-// bundles and renders pages. Each worker keeps what it draws in the card store (store.ts).
+// bundles and renders pages. Each worker keeps what it draws in the card store (store.ts), and
+// hands over to a new one after CARDS_PER_WORKER cards.
 // Workers are unreferenced while idle, so they never keep a build alive, and end after IDLE_MS.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { CardContent } from './card.ts';
 
 interface Task { id: number; content: CardContent; resolve: (png: Buffer) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; task?: Task | undefined; idle?: NodeJS.Timeout | undefined }
+interface Slot { worker: Worker; task?: Task | undefined; idle?: NodeJS.Timeout | undefined; drawn: number }
 
 // The worker runs from the source tree (Node strips the types): the build's bundle has no file
 // for it. Every build runs in the project's root.
@@ -16,6 +17,13 @@ const workerFile = () => join(process.cwd(), 'src/cards/draw-worker.ts');
 
 /** By default one core is left to the main thread (Astro's own work). */
 const defaultSize = () => Math.max(1, availableParallelism() - 1);
+
+/**
+ * A worker ends after this many cards and a new one takes over: the drawing libraries' memory
+ * (WebAssembly's, which never shrinks) grows by about 0.6 MB a card, 2.4 GB over a 1,000-post
+ * archive's cards; a new worker starts in a fraction of a second.
+ */
+const CARDS_PER_WORKER = 100;
 
 /** A pool's workers end after this long without a card (the build has moved on; the dev server is idle). */
 const IDLE_MS = 5_000;
@@ -25,18 +33,28 @@ const IDLE_MS = 5_000;
  * size-th card, in order; `stop` ends them wherever they are.
  */
 export function drawInBackground(cards: readonly CardContent[], size = defaultSize()): { stop: () => Promise<void> } {
-  const workers = Array.from({ length: Math.min(size, cards.length) }, (_, i) => {
+  const running = new Set<Worker>();
+  let stopped = false;
+  /** One batch in a new worker: done when it says so, or ends (the route draws what it did not). */
+  const batch = (chunk: readonly CardContent[]) => new Promise<void>((done) => {
     const w = new Worker(workerFile());
-    w.on('error', () => { /* the route draws what this did not */ });
-    w.postMessage({ batch: cards.filter((_, j) => j % size === i) });
+    running.add(w);
+    const end = () => { running.delete(w); void w.terminate(); done(); };
+    w.on('message', end).on('error', end).on('exit', end);
+    w.postMessage({ batch: chunk });
     w.unref(); // never keeps the build alive
-    return w;
   });
-  return { stop: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
+  for (let i = 0; i < Math.min(size, cards.length); i++) {
+    const mine = cards.filter((_, j) => j % size === i);
+    void (async () => {
+      for (let k = 0; k < mine.length && !stopped; k += CARDS_PER_WORKER) await batch(mine.slice(k, k + CARDS_PER_WORKER));
+    })();
+  }
+  return { stop: async () => { stopped = true; await Promise.all([...running].map((w) => w.terminate())); } };
 }
 
 /** A pool of up to `size` workers, started as cards come and ended when idle. */
-export function cardPool(size = defaultSize()) {
+export function cardPool(size = defaultSize(), perWorker = CARDS_PER_WORKER) {
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let next = 0;
@@ -61,12 +79,15 @@ export function cardPool(size = defaultSize()) {
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerFile()) };
+    const slot: Slot = { worker: new Worker(workerFile()), drawn: 0 };
     slot.worker.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
       const task = slot.task!;
       if (m.error !== undefined) task.reject(new Error(`drawing a card failed (not the post's fault):\n${m.error}`));
       else task.resolve(Buffer.from(m.png!));
-      run(slot);
+      if (++slot.drawn < perWorker) { run(slot); return; }
+      slot.task = undefined;
+      retire(slot); // its memory goes with it; a new worker takes the next card
+      if (queue.length) { const fresh = spawn(); slots.push(fresh); run(fresh); }
     });
     // a worker that dies (it could not load, or crashed) fails every card waiting: no silent retry loop
     slot.worker.on('error', (e: Error) => {
