@@ -70,7 +70,8 @@ step() {
 
 run_script() { # NAME ARGS...: package.json's script as npm run runs it (less pre/post scripts), without npm's 0.2 s start
   local s # (node --run would do, but it exits 1 whatever the script's status, and that says whose fault it was)
-  s=$(node -p 'require("./package.json").scripts?.[process.argv[1]] ?? "exit 127"' "$1") || s="exit 127"
+  s=$(node -p 'require("./package.json").scripts?.[process.argv[1]] ?? ""' "$1") || s=""
+  [ -n "$s" ] || { echo "package.json has no \"$1\" script (npm run $1 would fail too)" >>"$log"; return 127; }
   PATH="$PWD/node_modules/.bin:$PATH" step "$PWD" sh -c "$s \"\$@\"" "$@"
 }
 
@@ -190,6 +191,7 @@ finish() { # ID SHA PID START (holds fd 8, the build lock): the outcome of the p
   [ "$next" = publish ] || return 0 # (post-receive published it, or the push failed and the release is gone)
   switch_lock
   publish "$1" >/dev/null
+  say "$(date -u +%FT%TZ) $1: published ${2:0:12}: live -> releases/$1"
   after_publish
 }
 

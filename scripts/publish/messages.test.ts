@@ -46,10 +46,10 @@ describe('what the publish hook tells the author', () => {
 
 describe('coldBuildNote', () => {
   it('says how long a cold build of the posts takes, rounded, and whether npm installs first', () => {
-    expect(coldBuildNote(4, true)).toBe('no build cache on this server yet: this push builds all 4 posts and runs every check, about 25 s on a 2-core machine, after npm installs the packages; later pushes of a post reuse it and take seconds.');
-    expect(coldBuildNote(1004, false)).toMatch(/all 1004 posts .*about 95 s on a 2-core machine; later/);
+    expect(coldBuildNote(4, true)).toBe('no build cache on this server yet: this push builds the site from its 4 post files and runs every check, about 25 s on a 2-core machine, after npm installs the packages; later pushes of a post reuse it and take seconds.');
+    expect(coldBuildNote(1004, false)).toMatch(/its 1004 post files .*about 95 s on a 2-core machine; later/);
     expect(coldBuildNote(3000, false)).toMatch(/about 4 minutes/);
-    expect(coldBuildNote(1, false)).toMatch(/all 1 post and/);
+    expect(coldBuildNote(1, false)).toMatch(/its 1 post file and/);
   });
 });
 

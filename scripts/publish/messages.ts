@@ -96,15 +96,16 @@ export function reloadNotes(previous: NginxFiles, live: NginxFiles): string[] {
 }
 
 /**
- * What a push that finds no build cache (the first on a server, or after a change of code) says
- * before it starts: a cold build and every check, with how long that takes. The rate is this
+ * What a push that finds no build cache (the first on a server, or after the cache was lost) says
+ * before it starts: a cold build and every check, with how long that takes. `posts` counts the
+ * post files (drafts too). The rate is this
  * project's `npm run bench -- publish` on a 2-core machine: 26.7 s for the four posts and 95.5 s
  * for 1,004, a first push with its packages already cached; installing them adds npm's time.
  */
 export function coldBuildNote(posts: number, installing: boolean): string {
   const seconds = Math.round((26 + 0.069 * posts) / 5) * 5;
   const time = seconds >= 120 ? `about ${Math.round(seconds / 60)} minutes` : `about ${seconds} s`;
-  return `no build cache on this server yet: this push builds all ${posts} post${posts === 1 ? '' : 's'} and runs every check, ${time} on a 2-core machine` +
+  return `no build cache on this server yet: this push builds the site from its ${posts} post file${posts === 1 ? '' : 's'} and runs every check, ${time} on a 2-core machine` +
     `${installing ? ', after npm installs the packages' : ''}; later pushes of a post reuse it and take seconds.`;
 }
 

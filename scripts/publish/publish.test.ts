@@ -131,7 +131,7 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(first.code, first.output).toBe(0);
     expect(first.output).toContain('installing npm packages');
     // the first push says what it is in for: a cold build, how long, and that later ones are quick
-    expect(first.output).toMatch(/no build cache on this server yet: this push builds all 0 posts and runs every check, about \d+ s .*after npm installs the packages/);
+    expect(first.output).toMatch(/no build cache on this server yet: this push builds the site from its 0 post files and runs every check, about \d+ s .*after npm installs the packages/);
     expect(first.output).toMatch(/published [0-9a-f]{12}: live -> releases\//);
     expect(live(server)).toBe('v1');
     expect(target(server)).toMatch(/^releases\/\d{8}T\d{6}-[0-9a-f]{12}$/);

@@ -68,16 +68,16 @@ function checkNginxFiles(dist: string, log: string): string | undefined {
   return undefined;
 }
 
-/**
- * The site's build caches (.cache/) go from push to push: copied into the work tree before a
- * build (copies, not links: the build rewrites files in place), replaced by the build's own
- * after one that passed.
- */
 /** The posts of the work tree: every .md and .mdx file under the posts folder (the collection's pattern). */
 function postFiles(dir: string): number {
   try { return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f)).length; } catch { return 0; }
 }
 
+/**
+ * The site's build caches (.cache/) go from push to push: copied into the work tree before a
+ * build (copies, not links: the build rewrites files in place), replaced by the build's own
+ * after one that passed.
+ */
 function restoreBuildCache(l: ServerLayout): void {
   if (!existsSync(l.buildCache)) return;
   try {
@@ -151,13 +151,13 @@ function rollback(l: ServerLayout, quiet: boolean): string {
   return r.to;
 }
 
-/** Keeps the `keep` most recently used entries of a cache folder (a build touches the one it uses). */
 /** A log over `max` lines keeps its last `keep`, rewritten in place (its writers append). */
 function trimLog(file: string, max: number, keep: number): void {
   const lines = (readText(file) ?? '').split('\n');
   if (lines.length > max) writeFileSync(file, lines.slice(-keep - 1).join('\n'));
 }
 
+/** Keeps the `keep` most recently used entries of a cache folder (a build touches the one it uses). */
 function pruneCache(folder: string, keep: number): void {
   const used = (n: string) => { try { return statSync(join(folder, n)).mtimeMs; } catch { return -1; } }; // (removed meanwhile)
   const entries = readdirSync(folder).filter((n) => !n.startsWith('.'))
@@ -210,7 +210,7 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
    * was not accepted is deleted. What happened goes to the finisher's log.
    */
   finish: async (l, [id = '', sha = '', pid = '', start = '', branch = 'main']) => {
-    trimLog(l.finishLog, 2000, 1000); // (its own stderr: bash appends to it, so rewriting it in place is safe)
+    try { trimLog(l.finishLog, 2000, 1000); } catch { /* a long log is no reason to fail the push */ }
     const flag = `${l.updatedPrefix}${sha}`;
     const end = Date.now() + 600_000;
     const running = () => (start ? procStart(pid) === start : existsSync(`/proc/${pid}`));
@@ -219,8 +219,10 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
     const published = existsSync(flag);
     rmSync(flag, { force: true });
     if (published) return log('accepted; post-receive published it');
-    const head = spawnSync('git', ['--git-dir', l.siteGit, 'rev-parse', '-q', '--verify', `refs/heads/${branch}`], { encoding: 'utf8' }).stdout.trim();
-    if (head === sha) { log(`accepted, but post-receive did not run: publishing ${sha.slice(0, 12)}`); return 'publish'; }
+    const git = spawnSync('git', ['--git-dir', l.siteGit, 'rev-parse', '-q', '--verify', `refs/heads/${branch}`], { encoding: 'utf8' });
+    if (git.error || git.status === null) throw new Error(`git could not read ${branch}: ${git.error?.message ?? git.signal}`); // (then the release is kept)
+    const head = git.stdout.trim();
+    if (head === sha) { log('accepted, but post-receive did not run: the hook publishes it'); return 'publish'; }
     rmSync(join(l.releases, id), { recursive: true, force: true });
     log(`not accepted (${branch} is ${head || 'unset'}, not ${sha}; push rejected or the connection dropped): deleted releases/${id}`);
   },

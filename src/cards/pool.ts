@@ -94,7 +94,8 @@ export function cardPool(size = defaultSize(), perWorker = CARDS_PER_WORKER) {
       const why = new Error(`a card worker stopped (not the post's fault): ${e.message}`);
       slot.task?.reject(why);
       for (const t of queue.splice(0)) t.reject(why);
-      slots.splice(slots.indexOf(slot), 1);
+      const i = slots.indexOf(slot);
+      if (i >= 0) slots.splice(i, 1); // (a retired worker is in no slot)
     });
     // ended without an error (terminated, or it returned): the card it held is not coming
     slot.worker.on('exit', (code) => {

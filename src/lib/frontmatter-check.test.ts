@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPostSources, formatProblems, inspectPostSources, isValidDateString, scheduledPosts } from './frontmatter-check.ts';
+import { checkPostSources, formatProblems, inspectPostSources, scheduledPosts } from './frontmatter-check.ts';
 
 const good = '---\ntitle: "A post"\ndate: 2016-12-28\ntags: [windows, kernel]\n---\n\nBody.\n';
 const check = (source: string, path = 'content/posts/a-post.md') => checkPostSources([{ path, source }]);
@@ -67,14 +67,6 @@ describe('checkPostSources', () => {
   });
 });
 
-describe('isValidDateString', () => {
-  it('accepts calendar dates and ISO times only', () => {
-    expect(isValidDateString('2016-12-28')).toBe(true);
-    expect(isValidDateString('2016-12-28T10:00:00Z')).toBe(true);
-    expect(isValidDateString('2016-02-30')).toBe(false);
-    expect(isValidDateString('28/12/2016')).toBe(false);
-  });
-});
 
 describe('scheduledPosts', () => {
   it('lists the posts dated after the day, soonest first, drafts left out', () => {

@@ -5,12 +5,13 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { aliasProblems, type AliasUse } from './aliases.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { isScheduled } from './posts.ts';
-import { isValidDateString, knownFields, postSchema, splitMessage, type PostData } from './post-schema.ts';
+import { knownFields, postSchema, splitMessage, type PostData } from './post-schema.ts';
+import { isValidDateString } from './instants.ts';
 import { slugFromPath, slugPattern } from './slugs.ts';
 import { seriesProblems, type SeriesUse } from './series.ts';
 import { tagProblems, type TagUse } from './tags.ts';
 
-export { isValidDateString, knownFields } from './post-schema.ts';
+export { knownFields } from './post-schema.ts';
 
 import type { PostSource, Problem } from './problem.ts';
 

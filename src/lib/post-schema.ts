@@ -6,7 +6,6 @@ import { aliasPathProblem } from './aliases.ts';
 import { slugPattern, tagSlug } from './slugs.ts';
 import { instantOf, isValidDateString } from './instants.ts';
 
-export { isValidDateString } from './instants.ts';
 
 export const fixSeparator = '\n    fix: ';
 const say = (message: string, fix: string) => `${message}${fixSeparator}${fix}`;

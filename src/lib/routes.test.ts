@@ -4,18 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { cardPath, filesOfUrl, joinBase, listPagePath, postPath, postSlugOfPath, seriesPath, siteRoutes, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
 
 describe('URL joining', () => {
-  it('gives a base one trailing slash', () => {
-    expect(withTrailingSlash('/')).toBe('/');
-    expect(withTrailingSlash('/blog')).toBe('/blog/');
-    expect(withTrailingSlash('/blog/')).toBe('/blog/');
-    expect(withTrailingSlash('')).toBe('/');
-  });
-  it('joins a path onto the base with one slash between', () => {
-    expect(joinBase('/', 'posts/x/')).toBe('/posts/x/');
-    expect(joinBase('/blog', '/posts/x/')).toBe('/blog/posts/x/');
-    expect(joinBase('/blog/', '//rss.xml')).toBe('/blog/rss.xml');
-    expect(joinBase('/blog/', '')).toBe('/blog/');
-  });
+  const bases: Array<[base: string, withSlash: string]> = [['/', '/'], ['/blog', '/blog/'], ['/blog/', '/blog/'], ['', '/']];
+  for (const [base, out] of bases) it(`gives the base ${JSON.stringify(base)} one trailing slash`, () => expect(withTrailingSlash(base)).toBe(out));
+  const joins: Array<[base: string, path: string, url: string]> = [
+    ['/', 'posts/x/', '/posts/x/'], ['/blog', '/posts/x/', '/blog/posts/x/'], ['/blog/', '//rss.xml', '/blog/rss.xml'], ['/blog/', '', '/blog/'],
+  ];
+  for (const [base, path, url] of joins) it(`joins ${JSON.stringify(path)} onto ${base} with one slash between`, () => expect(joinBase(base, path)).toBe(url));
 });
 
 describe('page paths', () => {

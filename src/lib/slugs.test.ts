@@ -11,43 +11,41 @@ describe('postSlug', () => {
 });
 
 describe('slugFromPath', () => {
-  it('names a post by its file, or by its folder when it is the folder\'s index', () => {
-    expect(slugFromPath('linux-process-the-beginning.md')).toBe('linux-process-the-beginning');
-    expect(slugFromPath('2016/macos-network-filter.mdx')).toBe('macos-network-filter');
-    expect(slugFromPath('macos-network-filter/index.md')).toBe('macos-network-filter');
-    expect(slugFromPath('content/posts/with-images/index.mdx')).toBe('with-images');
-  });
+  // a post is named by its file, or by its folder when it is the folder's index
+  const cases: Array<[path: string, slug: string]> = [
+    ['linux-process-the-beginning.md', 'linux-process-the-beginning'],
+    ['2016/macos-network-filter.mdx', 'macos-network-filter'],
+    ['macos-network-filter/index.md', 'macos-network-filter'],
+    ['content/posts/with-images/index.mdx', 'with-images'],
+  ];
+  for (const [path, slug] of cases) it(`${path} -> ${slug}`, () => expect(slugFromPath(path)).toBe(slug));
 });
 
 describe('tagSlug', () => {
-  it('folds case, spaces and punctuation into one URL segment', () => {
-    expect(tagSlug('Linux')).toBe('linux');
-    expect(tagSlug('kernel dev')).toBe('kernel-dev');
-    expect(tagSlug(' Kernel_Dev ')).toBe('kernel-dev');
-    expect(tagSlug('node.js')).toBe('node-js');
-    expect(tagSlug('Café')).toBe('cafe');
-  });
-  it('gives C++, C# and .NET names of their own', () => {
-    expect(tagSlug('C++')).toBe('cpp');
-    expect(tagSlug('C#')).toBe('csharp');
-    expect(tagSlug('F#')).toBe('fsharp');
-    expect(tagSlug('.NET')).toBe('dotnet');
-    expect(tagSlug('C')).toBe('c');
+  const cases: Array<[tag: string, slug: string, why: string]> = [
+    ['Linux', 'linux', 'case folded'],
+    ['kernel dev', 'kernel-dev', 'spaces become one hyphen'],
+    [' Kernel_Dev ', 'kernel-dev', 'punctuation too, none at the ends'],
+    ['node.js', 'node-js', 'a dot is punctuation'],
+    ['Café', 'cafe', 'accents dropped from Latin letters'],
+    ['C++', 'cpp', 'a name of its own'],
+    ['C#', 'csharp', 'a name of its own'],
+    ['F#', 'fsharp', 'a name of its own'],
+    ['.NET', 'dotnet', 'a name of its own'],
+    ['C', 'c', 'not C++ or C#'],
+    ['日本語', '日本語', 'letters of other scripts stay'],
+    ['Ядро Linux', 'ядро-linux', 'Cyrillic folded too'],
+    ['Йод', 'йод', 'й stays й'],
+    ['हिन्दी', 'हिन्दी', 'combining vowel signs stay'],
+    ['!!!', '', 'no letter or digit: nothing'],
+    [' - ', '', 'no letter or digit: nothing'],
+  ];
+  for (const [tag, slug, why] of cases) it(`${JSON.stringify(tag)} -> ${JSON.stringify(slug)} (${why})`, () => expect(tagSlug(tag)).toBe(slug));
+  it('gives C, C++ and C# three pages, and мой and мои two (й is a letter of its own)', () => {
     expect(new Set(['C', 'C++', 'C#'].map(tagSlug)).size).toBe(3);
-  });
-  it('keeps the letters of other scripts', () => {
-    expect(tagSlug('日本語')).toBe('日本語');
-    expect(tagSlug('Ядро Linux')).toBe('ядро-linux');
-    expect(tagSlug('мой')).not.toBe(tagSlug('мои')); // й is a letter of its own, not и with an accent
-    expect(tagSlug('Йод')).toBe('йод');
-    expect(tagSlug('हिन्दी')).toBe('हिन्दी'); // combining vowel signs stay
-  });
-  it('leaves nothing of a tag without letters or digits', () => {
-    expect(tagSlug('!!!')).toBe('');
-    expect(tagSlug(' - ')).toBe('');
+    expect(tagSlug('мой')).not.toBe(tagSlug('мои'));
   });
 });
-
 
 describe('seriesSlug', () => {
   it('is the tags\' rule', () => expect(seriesSlug('Linux process. The C++ way')).toBe(tagSlug('Linux process. The C++ way')));

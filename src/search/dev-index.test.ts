@@ -42,11 +42,12 @@ describe('DevIndex', () => {
     const pages: Record<string, string> = {};
     for (let i = 0; i < 5; i++) pages[`/posts/p${i}/`] = post(`P${i}`, `zzqx${i} first`);
     const rendered: string[] = [];
+    let slow: (() => Promise<void>) | undefined; // runs while a page is answered
     const dev = new DevIndex('/');
     const server: Server = createServer((req, res) => {
       if (req.url === '/archive/') { res.end(Object.keys(pages).map((u) => `<a href="${u}">x</a>`).join('')); return; }
       const page = pages[req.url ?? ''];
-      if (page) { rendered.push(req.url!); res.end(page); return; }
+      if (page) { rendered.push(req.url!); void (slow?.() ?? Promise.resolve()).then(() => res.end(page)); return; }
       dev.handle(req, res, () => { res.statusCode = 404; res.end('next'); });
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -66,6 +67,16 @@ describe('DevIndex', () => {
       dev.changed('/posts/not-a-known-url/'); // e.g. a post whose frontmatter names its slug
       await entry();
       expect(rendered.sort()).toEqual(Object.keys(pages).sort());
+      // a post saved while the index is being made: the page fetched before the save is not kept,
+      // and the same request ends with an index made again with the saved page
+      rendered.length = 0;
+      dev.changed('/posts/p3/');
+      slow = async () => { slow = undefined; pages['/posts/p3/'] = post('P3', 'zzqx3 saved during the fetch'); dev.changed('/posts/p3/'); };
+      await entry();
+      expect(rendered.filter((u) => u === '/posts/p3/')).toHaveLength(2);
+      rendered.length = 0;
+      await entry();
+      expect(rendered).toEqual([]); // and now it is kept
     } finally {
       await new Promise((ok) => server.close(ok));
     }

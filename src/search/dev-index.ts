@@ -14,23 +14,27 @@ export interface IndexStats { pages: number; rendered: number; extraWords: numbe
  * Indexes the posts the dev server renders now, in memory. `kept`: prepared copies of posts that
  * did not change since (url -> page), taken instead of rendering them; updated in place.
  */
-export async function indexDevSite(origin: string, base: string, kept = new Map<string, PreparedPage | null>()): Promise<IndexStats> {
+export async function indexDevSite(origin: string, base: string, kept = new Map<string, PreparedPage | null>(), changes: () => number = () => 0): Promise<IndexStats> {
   const archive = await fetch(`${origin}${base}archive/`);
   if (!archive.ok) throw new Error(`GET ${base}archive/ answered ${archive.status}`);
   const links = postLinks(await archive.text(), base);
   for (const url of [...kept.keys()]) if (!links.includes(url)) kept.delete(url); // deleted or renamed
-  let rendered = 0;
+  const fetched = new Map<string, PreparedPage | null>();
   // Fewer at a time than a build: each is also a page the dev server renders.
   await eachWindowed(links.filter((l) => !kept.has(l)), 8, async (link) => {
+    const before = changes();
     const res = await fetch(`${origin}${link}`);
-    kept.set(link, res.ok ? (preparePage(await res.text()) ?? null) : null);
-    rendered++;
+    const page = res.ok ? (preparePage(await res.text()) ?? null) : null;
+    fetched.set(link, page);
+    // kept only if no change came in meanwhile: the page may predate it (the next round fetches it again)
+    if (changes() === before) kept.set(link, page);
   });
+  const rendered = fetched.size;
   const index = await newIndex();
   try {
     let pages = 0;
     let extraWords = 0;
-    const prepared = links.map((l) => [l, kept.get(l)] as const).filter((e): e is readonly [string, PreparedPage] => !!e[1]);
+    const prepared = links.map((l) => [l, fetched.has(l) ? fetched.get(l) : kept.get(l)] as const).filter((e): e is readonly [string, PreparedPage] => !!e[1]);
     await eachWindowed(prepared, 32, async ([link, page]) => {
       await addPrepared(index, link, page.html);
       pages++;
@@ -56,6 +60,8 @@ export class DevIndex {
   /** Prepared copies of the posts by URL, kept until that post changes. */
   private readonly kept = new Map<string, PreparedPage | null>();
   private stale = true;
+  /** Changes seen so far: a page fetched across one is not kept. */
+  private changes = 0;
   private building: Promise<void> | undefined;
   private lastChange = 0;
   readonly base: string;
@@ -74,6 +80,7 @@ export class DevIndex {
   changed(post?: string): void {
     if (post && this.kept.has(post)) this.kept.delete(post);
     else this.kept.clear();
+    this.changes++;
     this.stale = true;
     this.lastChange = Date.now();
   }
@@ -88,7 +95,7 @@ export class DevIndex {
       this.building = (async () => {
         const t = performance.now();
         try {
-          const built = await indexDevSite(origin, this.base, this.kept);
+          const built = await indexDevSite(origin, this.base, this.kept, () => this.changes);
           for (const [k, v] of built.files) this.files.set(k, v);
           this.logger?.info(`search index: ${built.pages} posts (${built.rendered} rendered) in ${Math.round(performance.now() - t)} ms (in memory)`);
         } catch (e) {

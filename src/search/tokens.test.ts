@@ -42,13 +42,15 @@ describe('extraIndexWords', () => {
 });
 
 describe('normaliseQuery', () => {
-  it('maps a query onto the words of the index', () => {
-    expect(normaliseQuery('0x00007ffff7ddb2d0')).toBe('7ffff7ddb2d0');
-    expect(normaliseQuery('nt!KiCheckForSListAddress+0x38')).toBe('nt KiCheckForSListAddress 38');
-    expect(normaliseQuery(' "[vdso]" ')).toBe('vdso');
-    expect(normaliseQuery('SLIST_HEADER')).toBe('SLIST HEADER');
-    expect(normaliseQuery('')).toBe('');
-  });
+  // a query mapped onto the words of the index
+  const cases: Array<[query: string, words: string]> = [
+    ['0x00007ffff7ddb2d0', '7ffff7ddb2d0'],
+    ['nt!KiCheckForSListAddress+0x38', 'nt KiCheckForSListAddress 38'],
+    [' "[vdso]" ', 'vdso'],
+    ['SLIST_HEADER', 'SLIST HEADER'],
+    ['', ''],
+  ];
+  for (const [query, words] of cases) it(`${JSON.stringify(query)} -> ${JSON.stringify(words)}`, () => expect(normaliseQuery(query)).toBe(words));
 });
 
 describe('queryTerms', () => {

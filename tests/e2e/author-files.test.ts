@@ -33,7 +33,8 @@ const future = post('From the future', '2099-01-01', 'tags: [future-only]\n', 'N
  */
 let shared: Promise<{ build: BuildResult; dir: string }> | undefined;
 function sharedBuild(): Promise<{ build: BuildResult; dir: string }> {
-  return (shared ??= makeSharedBuild());
+  // (a failed build is forgotten: a test run again after a failure builds again)
+  return (shared ??= makeSharedBuild().catch((e: unknown) => { shared = undefined; throw e; }));
 }
 async function makeSharedBuild(): Promise<{ build: BuildResult; dir: string }> {
   const para = 'The dispatcher lock is held while the ready queue is scanned. ';

@@ -38,8 +38,8 @@ describe('publishing with git push', () => {
     if ('skip' in nginxCheck) console.warn(`publish tests: ${nginxCheck.skip}; the nginx part is skipped`);
     server = makeServerDir();
     dirs.push(server);
-    // The site's full checks run on every push. The first push skips astro check (the types suite
-    // checked this very code); the listing-code push below runs it, and the post after it does not.
+    // The site's full checks run on every push. The first push skips astro check (npm test's types
+    // suite checks this code); the listing-code push below runs it, and the post after it does not.
     expect(configure(false).code).toBe(0);
     author = authorRepo(join(server, 'site.git'));
     dirs.push(author);
@@ -74,7 +74,7 @@ describe('publishing with git push', () => {
     }
     const first = await push(author);
     expect(first.code, first.output).toBe(0);
-    expect(first.output).toMatch(/no build cache on this server yet: this push builds all 4 posts and runs every check, about \d+ s/);
+    expect(first.output).toMatch(/no build cache on this server yet: this push builds the site from its 4 post files and runs every check, about \d+ s/);
     expect(first.output).toMatch(/publish: published [0-9a-f]{12}/);
     expect(liveTarget(server)).toMatch(/^releases\/\d{8}T\d{6}-[0-9a-f]{12}$/);
     if (!web) return;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { launch } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
-import { buildSiteAsync, contentWith, type BuildResult } from './support/build.ts';
+import { buildSite, contentWith, type BuildResult } from './support/build.ts';
 import { ensureNginx, startNginx } from './support/nginx.ts';
 import { filesIn } from '../../src/node/build-cache.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
@@ -30,29 +30,11 @@ const fixtures = {
   'pager-one.md': post('Pager, part one', '2026-04-07', 'series: { name: "Pager", part: 1 }\n'),
 };
 
-// Mistakes: every one named in one failed build.
-const mistakes = {
-  'a.md': post('A', '2026-01-01', 'series: { name: "Boot chain", part: 2 }\naliases: [/posts/b/, /old/]\n'),
-  'b.md': post('B', '2026-01-02', 'series:\n  name: Boot chain\n  part: 2\naliases:\n  - old/path/\n  - /old\n'),
-  'c.md': post('C', '2026-01-03', 'series: { name: "Boot chain", part: "3" }\naliases: [/tags/boot/]\n'),
-  'd.md': post('D', '2026-01-04', 'series: { name: "Boot chain", part: 0 }\n'),
-};
-
 let site: BuildResult;
 let content: string;
-/** The file's other builds, started with the main one (each in a checkout copy of its own): they overlap. */
-let others: { bad: Promise<BuildResult>; based: Promise<BuildResult>; underFile: Promise<BuildResult> };
-beforeAll(async () => {
+beforeAll(() => {
   content = contentWith(fixtures, false);
-  const main = buildSiteAsync('series-aliases', { contentDir: content, env: NOW });
-  others = {
-    bad: buildSiteAsync('series-aliases-bad', { contentDir: contentWith(mistakes, false), env: NOW }),
-    based: buildSiteAsync('series-aliases-base', { contentDir: content, env: NOW, base: '/blog/' }),
-    underFile: buildSiteAsync('series-aliases-under-file', { contentDir: contentWith({
-      'under-file.md': post('Under a file', '2026-01-01', 'aliases: [/favicon.svg/old/]\n'),
-    }) }),
-  };
-  site = await main;
+  site = buildSite('series-aliases', { contentDir: content, env: NOW });
   if (!site.ok) throw new Error(site.output);
 });
 const read = (path: string, dir = site.outDir) => readFileSync(join(dir, path), 'utf8');
@@ -146,8 +128,14 @@ describe('series', () => {
 });
 
 describe('series and alias mistakes stop the build with file:line, field and fix', () => {
-  it('names each one', async () => {
-    const build = await others.bad;
+  it('names each one', () => {
+    const dir = contentWith({
+      'a.md': post('A', '2026-01-01', 'series: { name: "Boot chain", part: 2 }\naliases: [/posts/b/, /old/]\n'),
+      'b.md': post('B', '2026-01-02', 'series:\n  name: Boot chain\n  part: 2\naliases:\n  - old/path/\n  - /old\n'),
+      'c.md': post('C', '2026-01-03', 'series: { name: "Boot chain", part: "3" }\naliases: [/tags/boot/]\n'),
+      'd.md': post('D', '2026-01-04', 'series: { name: "Boot chain", part: 0 }\n'),
+    }, false);
+    const build = buildSite('series-aliases-bad', { contentDir: dir, env: NOW });
     expect(build.ok).toBe(false);
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(false);
     const out = plain(build.output);
@@ -224,8 +212,8 @@ describe('old URLs (aliases)', () => {
     } finally { await served.close(); await browser.close(); }
   });
 
-  it('under RZ_BASE, the pages sit under the base and point into it', async () => {
-    const based = await others.based;
+  it('under RZ_BASE, the pages sit under the base and point into it', () => {
+    const based = buildSite('series-aliases-base', { contentDir: content, env: NOW, base: '/blog/' });
     expect(based.ok, based.output).toBe(true);
     const html = read('posts/boot-two-old/index.html', based.outDir);
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/blog/posts/boot-two/">');
@@ -268,8 +256,10 @@ function serveWithCsp(dir: string): Promise<Served> {
 }
 
 describe('an alias under a file of the built site', () => {
-  it('stops the build naming the post and line, not with a stack trace', async () => {
-    const build = await others.underFile;
+  it('stops the build naming the post and line, not with a stack trace', () => {
+    const build = buildSite('series-aliases-under-file', { contentDir: contentWith({
+      'under-file.md': post('Under a file', '2026-01-01', 'aliases: [/favicon.svg/old/]\n'),
+    }) });
     expect(build.ok).toBe(false);
     const out = plain(build.output);
     expect(out).toMatch(/under-file\.md:4: error in aliases: the alias \/favicon\.svg\/old\/ is a page of the site/);

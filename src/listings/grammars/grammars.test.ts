@@ -123,38 +123,33 @@ describe('gdb grammar', async () => {
     expect(scopeOf(await find('(gdb) info'), 'info')).toBe('keyword.other.command');
   });
 
-  it('scopes breakpoint messages', async () => {
-    const set = await find('Breakpoint 1 at');
-    expect(scopeOf(set, 'Breakpoint')).toBe('keyword.other.breakpoint');
-    expect(scopeOf(set, '1')).toBe('constant.numeric.breakpoint');
-    expect(scopeOf(set, '0x1139')).toBe('constant.numeric.address');
-    expect(scopeOf(set, 'main.c')).toBe('string.unquoted.path');
-    expect(scopeOf(set, '5')).toBe('constant.numeric.line');
-    const hit = await find('Breakpoint 1, main');
-    expect(scopeOf(hit, 'main')).toBe('entity.name.function');
-    expect(scopeOf(hit, 'at')).toBe('keyword.other.at');
-  });
-
-  it('scopes disassembly lines with and without the => marker', async () => {
-    const cur = await find('=> 0x000055555555512d');
-    expect(cur[0]).toEqual({ text: '=>', scope: 'keyword.operator.current' });
-    expect(scopeOf(cur, '0x000055555555512d')).toBe('constant.numeric.address');
-    expect(scopeOf(cur, '+4')).toBe('constant.numeric.offset');
-    expect(scopeOf(cur, 'lea')).toBe('keyword.other.mnemonic');
-    expect(scopeOf(cur, '%rip')).toBe('variable.language.register');
-    expect(scopeOf(cur, '# 0x555555556004')).toBe('comment.line.number-sign');
-    const call = await find('   0x0000555555555134');
-    expect(scopeOf(call, 'puts@plt')).toBe('entity.name.function');
-    expect(scopeOf(await find('   0x0000555555555129'), '%rbp')).toBe('variable.language.register');
-  });
-
-  it('scopes stack frames', async () => {
-    const f1 = await find('#1');
-    expect(scopeOf(f1, '#1')).toBe('constant.numeric.frame');
-    expect(scopeOf(f1, 'argc')).toBe('variable.parameter');
-    expect(scopeOf(f1, '0x7fffffffe0b8')).toBe('constant.numeric.hex');
-    expect(scopeOf(await find('#0'), '/lib64/ld-linux-x86-64.so.2')).toBe('string.unquoted.path');
-  });
+  // [the line that starts so, a token of it, the token's scope]
+  const scoped: Array<[line: string, token: string, scope: string]> = [
+    // breakpoint messages
+    ['Breakpoint 1 at', 'Breakpoint', 'keyword.other.breakpoint'],
+    ['Breakpoint 1 at', '1', 'constant.numeric.breakpoint'],
+    ['Breakpoint 1 at', '0x1139', 'constant.numeric.address'],
+    ['Breakpoint 1 at', 'main.c', 'string.unquoted.path'],
+    ['Breakpoint 1 at', '5', 'constant.numeric.line'],
+    ['Breakpoint 1, main', 'main', 'entity.name.function'],
+    ['Breakpoint 1, main', 'at', 'keyword.other.at'],
+    // disassembly, with and without the => marker
+    ['=> 0x000055555555512d', '=>', 'keyword.operator.current'],
+    ['=> 0x000055555555512d', '0x000055555555512d', 'constant.numeric.address'],
+    ['=> 0x000055555555512d', '+4', 'constant.numeric.offset'],
+    ['=> 0x000055555555512d', 'lea', 'keyword.other.mnemonic'],
+    ['=> 0x000055555555512d', '%rip', 'variable.language.register'],
+    ['=> 0x000055555555512d', '# 0x555555556004', 'comment.line.number-sign'],
+    ['   0x0000555555555134', 'puts@plt', 'entity.name.function'],
+    ['   0x0000555555555129', '%rbp', 'variable.language.register'],
+    // stack frames
+    ['#1', '#1', 'constant.numeric.frame'],
+    ['#1', 'argc', 'variable.parameter'],
+    ['#1', '0x7fffffffe0b8', 'constant.numeric.hex'],
+    ['#0', '/lib64/ld-linux-x86-64.so.2', 'string.unquoted.path'],
+  ];
+  for (const [line, token, scope] of scoped) it(`scopes ${token} in "${line.trim()}…" as ${scope}`, async () => expect(scopeOf(await find(line), token)).toBe(scope));
+  it('starts the => line with its marker', async () => expect((await find('=> 0x000055555555512d'))[0]).toEqual({ text: '=>', scope: 'keyword.operator.current' }));
 
   it('scopes the info proc mappings table', async () => {
     expect((await find('          Start Addr'))[0]!.scope).toBe('markup.heading.table');

@@ -58,25 +58,20 @@ export function randomEvent(m: K.Model, s: Float64Array, rnd: () => number, rate
   const resumeRate = rates.resumeRate ?? DEFAULT_RATES.resumeRate;
   const intRate = m.settings.interrupts ? (rates.interruptRate ?? DEFAULT_RATES.interruptRate) : 0;
   const preRate = m.settings.preempts ? (rates.preemptRate ?? DEFAULT_RATES.preemptRate) : 0;
+  // One draw picks the kind of event by its rate (in this order); the enabled CPU or thread is drawn next.
+  const kinds: Array<[rate: number, pick: typeof pickCpu, enabled: Enabled, event: number]> = [
+    [stallRate, pickCpu, K.canStall, K.EV_STALL],
+    [resumeRate, pickCpu, K.canResume, K.EV_RESUME],
+    [intRate, pickCpu, K.canInterrupt, K.EV_INT],
+    [preRate, pickThread, K.canPreempt, K.EV_PREEMPT],
+  ];
   let r = rnd();
-  if (r < stallRate) {
-    const c = pickCpu(m, s, rnd, K.canStall);
-    if (c >= 0) return K.EV_STALL * 32 + c;
-  }
-  r -= stallRate;
-  if (r >= 0 && r < resumeRate) {
-    const c = pickCpu(m, s, rnd, K.canResume);
-    if (c >= 0) return K.EV_RESUME * 32 + c;
-  }
-  r -= resumeRate;
-  if (r >= 0 && r < intRate) {
-    const c = pickCpu(m, s, rnd, K.canInterrupt);
-    if (c >= 0) return K.EV_INT * 32 + c;
-  }
-  r -= intRate;
-  if (r >= 0 && r < preRate) {
-    const t = pickThread(m, s, rnd, K.canPreempt);
-    if (t >= 0) return K.EV_PREEMPT * 32 + t;
+  for (const [rate, pick, enabled, event] of kinds) {
+    if (r >= 0 && r < rate) {
+      const i = pick(m, s, rnd, enabled);
+      if (i >= 0) return event * 32 + i;
+    }
+    r -= rate;
   }
   const t = pickThread(m, s, rnd, K.canStep);
   if (t >= 0) return K.EV_STEP * 32 + t;
