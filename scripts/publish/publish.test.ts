@@ -169,6 +169,30 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     expect(readdirSync(join(server, 'tmp'))).toEqual([]);
   });
 
+  it('runs the after-publish command and says what it did: one line when it works, its output and a warning when it fails', async () => {
+    const { server, author } = setup(['--after-publish', 'echo "live is $RZ_LIVE"; test -f "$RZ_LIVE/index.html"']);
+    const ok = await push(author);
+    expect(ok.code, ok.output).toBe(0);
+    expect(ok.output).toContain('publish: after publish: ran echo "live is $RZ_LIVE"');
+    expect(ok.output).not.toContain('live is /'); // its own output only when it fails
+    expect(publish('init', server, '--after-publish', 'echo "reload refused for $RZ_LIVE"; exit 3').code).toBe(0);
+    commit(author, { 'page.txt': 'v2' });
+    const failed = await push(author);
+    expect(failed.code, failed.output).toBe(0); // the release is live all the same
+    expect(failed.output).toContain(`publish:   | reload refused for ${join(server, 'live')}`);
+    expect(failed.output).toContain('publish: warning: the after-publish command failed (the release is live all the same)');
+    expect(live(server)).toBe('v2');
+  });
+
+  it('a package.json without the build script: the push is refused and says so', async () => {
+    const { server, author } = setup();
+    commit(author, { 'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { check: 'node scripts/check.ts' } }) });
+    const r = await push(author);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('package.json has no "build" script (npm run build would fail too)');
+    expect(live(server)).toContain('Nothing published yet');
+  });
+
   it("rejects a build that fails the site's checks", async () => {
     const { server, author } = setup();
     commit(author, { 'page.txt': 'BADCHECK' });
