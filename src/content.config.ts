@@ -7,17 +7,19 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { slugFromPath } from './lib/slugs.ts';
 import { postSchema } from './lib/post-schema.ts';
+import { summarisedLoader } from './lib/post-body.ts';
 import { commentsFile, commentsSchema } from './lib/comments.ts';
 import { readSettings } from './node/settings.ts';
 
 const { contentDir } = readSettings();
 
 const posts = defineCollection({
-  loader: glob({
+  // stored with the excerpt and reading time lists show, without the Markdown body (src/lib/post-body.ts)
+  loader: summarisedLoader(glob({
     base: contentDir,
     pattern: '**/*.{md,mdx}',
     generateId: ({ entry, data }) => (typeof data['slug'] === 'string' ? data['slug'] : slugFromPath(entry)),
-  }),
+  })),
   schema: postSchema,
 });
 

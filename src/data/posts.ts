@@ -2,7 +2,7 @@
 // posts hidden outside `astro dev`, tags by their shown spelling, and the fields pages need.
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { excerptFromMarkdown, readingTime, sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
+import { sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.ts';
 import { readSettings } from '../node/settings.ts';
 import { showTags, tagSpellings } from '../lib/tags.ts';
 import { groupSeries, type SeriesRef } from '../lib/series.ts';
@@ -10,6 +10,7 @@ import { joinBase, postPath, seriesPath, tagPath } from '../lib/routes.ts';
 import { isFolderPost } from '../lib/slugs.ts';
 import type { ArchivedComment } from '../lib/comments.ts';
 import { relatedPosts } from '../lib/related.ts';
+import { summaryOf } from '../lib/post-body.ts';
 
 export interface Post extends PostMeta {
   entry: CollectionEntry<'posts'>;
@@ -71,7 +72,7 @@ function postsOf(entries: PostEntry[], commentEntries: CommentsEntry[]): Post[] 
   const comments = new Map(commentEntries.map((c) => [c.id, c.data.comments]));
   const folderOf = (file: string | undefined) => (file && isFolderPost(file) ? resolve(file, '..') : '');
   const posts: Post[] = entries.map((entry) => {
-    const body = entry.body ?? '';
+    const summary = summaryOf(entry);
     return {
       entry,
       slug: entry.id,
@@ -80,9 +81,9 @@ function postsOf(entries: PostEntry[], commentEntries: CommentsEntry[]): Post[] 
       updated: entry.data.updated,
       tags: entry.data.tags,
       draft: entry.data.draft,
-      description: entry.data.description ?? excerptFromMarkdown(body),
+      description: entry.data.description ?? summary.excerpt ?? '',
       url: postUrl(entry.id),
-      minutes: readingTime(body).minutes,
+      minutes: summary.minutes,
       series: entry.data.series,
       aliases: entry.data.aliases,
       comments: comments.get(folderOf(entry.filePath)) ?? [],
@@ -114,5 +115,5 @@ export function postPageCacheKey(post: Post, newer?: Post, older?: Post): string
  * comments and, for lists, its place. A post's own page adds its related posts (postPageCacheKey).
  */
 export function pageCacheKey(...posts: Array<Post | undefined>): string {
-  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify([p.entry.data, p.entry.body]), ...(p.inSeries ? [p.inSeries] : []), ...(p.comments.length ? [p.comments] : [])] : null)));
+  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify(p.entry.data), ...(p.inSeries ? [p.inSeries] : []), ...(p.comments.length ? [p.comments] : [])] : null)));
 }
