@@ -19,9 +19,9 @@ const workerFile = () => join(process.cwd(), 'src/cards/draw-worker.ts');
 const defaultSize = () => Math.max(1, availableParallelism() - 1);
 
 /**
- * A worker ends after this many cards and a new one takes over: the drawing libraries' memory
- * (WebAssembly's, which never shrinks) grows by about 0.6 MB a card, 2.4 GB over a 1,000-post
- * archive's cards; a new worker starts in a fraction of a second.
+ * A worker ends after this many cards and a new one takes over: satori's layout engine keeps its
+ * WebAssembly memory, which never shrinks and grows by about 0.5 MB a card (500 MB over a
+ * 1,000-post archive's cards); a new worker starts in a fraction of a second.
  */
 const CARDS_PER_WORKER = 100;
 
