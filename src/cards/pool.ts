@@ -39,7 +39,8 @@ export function drawInBackground(cards: readonly CardContent[], size = defaultSi
   const batch = (chunk: readonly CardContent[]) => new Promise<void>((done) => {
     const w = new Worker(workerFile());
     running.add(w);
-    const end = () => { running.delete(w); void w.terminate(); done(); };
+    // the next batch's worker starts once this one has gone: two at once would add a worker's 100 MB to the peak
+    const end = () => { running.delete(w); void w.terminate().then(() => done(), () => done()); };
     w.on('message', end).on('error', end).on('exit', end);
     w.postMessage({ batch: chunk });
     w.unref(); // never keeps the build alive
