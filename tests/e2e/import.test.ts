@@ -4,13 +4,13 @@
 // `npm run check`'s gates, then read in Chromium beside the hand-made posts of the main build.
 import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { imageHost, png, type ImageHost } from '../../scripts/harness/image-host.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
 import { launch, openPage } from './support/browser.ts';
+import { axeViolations } from '../../scripts/harness/axe.ts';
 import { buildSite, root, type BuildResult } from './support/build.ts';
 import { serve, type Served } from './support/server.ts';
 
@@ -192,17 +192,11 @@ describe('the imported posts, read beside the hand-made ones', () => {
   });
 
   it('has zero axe violations on a post with images and comments, in both themes', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${imported.url}posts/fixture-a-screenshot-and-comments/`);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, scheme).toEqual([]);
       await context.close();
     }

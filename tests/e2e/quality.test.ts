@@ -2,13 +2,13 @@
 // tests/fixtures/posts beside them): valid HTML and working links on every page, page-weight
 // budgets, zero axe violations and no CSP violation or third-party request on each page type,
 // in light and dark themes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks, type SiteCheckResult } from '../../scripts/site-checks.ts';
 import { launch } from './support/browser.ts';
+import { axeViolations } from '../../scripts/harness/axe.ts';
 import { serve, type Served } from './support/server.ts';
 
 const dir = inject('featuresDir');
@@ -54,7 +54,6 @@ describe('every built page', () => {
 describe('each page type in Chromium', () => {
   let browser: Browser;
   let site: Served;
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   beforeAll(async () => { site = await serve(dir); browser = await launch(); });
   afterAll(async () => { await browser?.close(); await site?.close(); });
 
@@ -67,12 +66,7 @@ describe('each page type in Chromium', () => {
         const page = await context.newPage();
         await page.goto(`${site.url}${path}`);
         expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-          return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-        });
+        const violations = await axeViolations(page);
         found.push(...violations.map((v) => `${name} [${scheme}] ${v}`));
         await page.close();
       }

@@ -4,11 +4,11 @@
 // and no CSP violation. The posts are fixtures (tests/fixtures/posts/), in the fixture build.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { launch, openPage } from './support/browser.ts';
+import { axeViolations } from '../../scripts/harness/axe.ts';
 import { serve, type Served } from './support/server.ts';
 
 const labels = ['Note', 'Tip', 'Important', 'Warning', 'Caution'];
@@ -16,7 +16,6 @@ const labels = ['Note', 'Tip', 'Important', 'Warning', 'Caution'];
 // The posts: tests/fixtures/posts/reading-fixture.md (five callouts, a footnote, four sections, so a
 // table of contents) and notes-without-contents.md (a footnote, no table of contents).
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let site: Served;
 const dist = inject('featuresDir');
@@ -88,12 +87,7 @@ describe('callouts', () => {
       expect(new Set(colours.map(([c]) => c)).size).toBe(5);
       for (const [label, rule] of colours) expect(rule).toBe(label);
       expect(await page.locator('.prose').innerText()).not.toContain('[!');
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-        return r.violations.map((v) => `${v.id} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       await context.close();
     });

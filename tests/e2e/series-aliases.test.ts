@@ -2,11 +2,11 @@
 // box and pages with drafts and scheduled parts left out, the errors named by file and line, the
 // redirect pages at old paths (in Chromium, under the site's CSP), and nginx's 301s for them.
 import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { launch } from './support/browser.ts';
+import { axeViolations } from '../../scripts/harness/axe.ts';
 import { serve, type Served } from './support/server.ts';
 import { buildSite, contentWith, type BuildResult } from './support/build.ts';
 import { ensureNginx, startNginx } from './support/nginx.ts';
@@ -101,7 +101,6 @@ describe('series', () => {
   });
 
   it('the series box and pages have zero axe violations in both themes', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const browser = await launch();
     const served = await serveWithCsp(site.outDir);
     try {
@@ -111,12 +110,7 @@ describe('series', () => {
         for (const path of ['posts/boot-two/', 'series/boot-chain/', 'series/']) {
           const page = await context.newPage();
           await page.goto(`${served.url}${path}`);
-          await page.evaluate(axeSource);
-          const v = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-            const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-            return r.violations.map((x) => `${x.id} (${x.nodes.length})`);
-          });
+          const v = await axeViolations(page);
           found.push(...v.map((x) => `${path} [${colorScheme}] ${x}`));
           await page.close();
         }

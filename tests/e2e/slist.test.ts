@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { analyse } from '../../src/slist/engine/analyse.ts';
 import { PRESETS } from '../../src/slist/engine/presets.ts';
 import { launch, openPage } from './support/browser.ts';
+import { axeViolations } from '../../scripts/harness/axe.ts';
 import { serve, type Served } from './support/server.ts';
 
 const dir = inject('siteDir');
@@ -319,18 +319,12 @@ describe('the SList simulator', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has zero axe violations once interactive, with the banner shown (${scheme})`, async () => {
-      const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
       const page = await open(POST, { colorScheme: scheme, bypassCSP: true });
       await pick(page, 'classic-aba');
       await button(page, 'Run to the end').click();
       await button(page, 'Show the trace').click();
       await sim(page).locator('.sl-help summary').click();
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const r = await axe.run(document.querySelector('.sl-live')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-        return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-      });
+      const violations = await axeViolations(page, '.sl-live');
       expect(violations).toEqual([]);
       await page.context().close();
     });
