@@ -4,7 +4,10 @@
 here=$(dirname "$0")/..
 private="$here/.tools/node/node_modules/node/bin"
 [ -x "$private/node" ] && PATH="$private:$PATH" && export PATH
-if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)' 2>/dev/null; then
+# (node --version answers without starting the VM: a tenth of `node -e`'s 90 ms)
+v=$(node --version 2>/dev/null) || v=v0.0.0
+v=${v#v} && major=${v%%.*} && rest=${v#*.} && minor=${rest%%.*}
+if [ "$major" -lt 22 ] || { [ "$major" -eq 22 ] && [ "$minor" -lt 12 ]; }; then
   echo "Node $(node --version 2>/dev/null) is too old: run ./rz once, it installs Node 24 into .tools/node" >&2
   exit 1
 fi

@@ -73,6 +73,14 @@ function postFiles(dir: string): number {
   try { return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f)).length; } catch { return 0; }
 }
 
+/** package.json's build and check scripts, each in <dir>/scripts/<name>, read by the hook's run_script (none when missing). */
+function writePackageScripts(dir: string): void {
+  let scripts: Record<string, unknown> = {};
+  try { scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, unknown> }).scripts ?? {}; } catch { /* the hook says the script is missing */ }
+  mkdirSync(join(dir, 'scripts'), { recursive: true });
+  for (const name of ['build', 'check']) if (typeof scripts[name] === 'string') writeFileSync(join(dir, 'scripts', name), scripts[name]);
+}
+
 /**
  * The site's build caches (.cache/) go from push to push: copied into the work tree before a
  * build (copies, not links: the build rewrites files in place), replaced by the build's own
@@ -177,6 +185,7 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
     const key = cacheKey('package-lock.json');
     if (!existsSync(l.buildCache)) say(coldBuildNote(postFiles(process.env['RZ_CONTENT_DIR'] || 'content/posts'), !existsSync(join(l.modules, key, 'node_modules'))));
     restoreBuildCache(l);
+    writePackageScripts('..');
     return `${key} ${releaseId(new Date(), sha)}`;
   },
   /**
