@@ -147,7 +147,7 @@ build_release() {
   unset_git_env # the build must not see them
   for v in $(env | sed -n 's/^BUILD_ENV_\([A-Za-z_]*\)=.*/\1/p'); do export "$v=$(printenv "BUILD_ENV_$v")"; done
   cd "$tmp/src"
-  prep=$(rt prepare-build "$sha") || exit 1 # the packages' cache key and the release's id; the build cache copied in
+  prep=$(rt prepare-build "$sha" "$tmp") || exit 1 # the packages' cache key and the release's id; the build cache copied in; $tmp/scripts/ (run_script)
   read -r key id <<<"$prep"
   install_packages "$key"
   log="$tmp/build.log"

@@ -178,14 +178,15 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
   'cache-key': (_, [lockfile = 'package-lock.json']) => cacheKey(lockfile),
   /**
    * (in the work tree of commit sha, before the build) the packages' cache key and the id of the
-   * release the build makes (its time is now); the build cache copied in
+   * release the build makes (its time is now); the build cache copied in; package.json's build
+   * and check scripts written to <tmp>/scripts/ for the hook's run_script
    */
-  'prepare-build': (l, [sha = '']) => {
+  'prepare-build': (l, [sha = '', tmp = '..']) => {
     if (!existsSync('package-lock.json')) throw new Refusal('the pushed commit has no package-lock.json; nothing was published.');
     const key = cacheKey('package-lock.json');
     if (!existsSync(l.buildCache)) say(coldBuildNote(postFiles(process.env['RZ_CONTENT_DIR'] || 'content/posts'), !existsSync(join(l.modules, key, 'node_modules'))));
     restoreBuildCache(l);
-    writePackageScripts('..');
+    writePackageScripts(tmp);
     return `${key} ${releaseId(new Date(), sha)}`;
   },
   /**

@@ -113,7 +113,9 @@ export function postPageCacheKey(post: Post, newer?: Post, older?: Post): string
  * key and code are unchanged): each post's content digest, its URL, its shown tags (another post
  * can change their spelling), its series' parts (another part can change the series box), its archived
  * comments and, for lists, its place. A post's own page adds its related posts (postPageCacheKey).
+ * (An entry without a digest makes a key never seen before: its page is always rendered; the body is
+ * not in the store to stand in for it.)
  */
 export function pageCacheKey(...posts: Array<Post | undefined>): string {
-  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? JSON.stringify(p.entry.data), ...(p.inSeries ? [p.inSeries] : []), ...(p.comments.length ? [p.comments] : [])] : null)));
+  return JSON.stringify(posts.map((p) => (p ? [p.url, p.tags, p.entry.digest ?? Math.random(), ...(p.inSeries ? [p.inSeries] : []), ...(p.comments.length ? [p.comments] : [])] : null)));
 }
