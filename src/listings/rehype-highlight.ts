@@ -71,6 +71,11 @@ export function rehypeHighlight(options: RehypeHighlightOptions) {
       lazy: true, // load Shiki's bundled grammars (c, asm, …) the first time a post uses them
       fallbackLanguage: 'text',
       defaultLanguage: 'text',
+      // No time limit on a line (Shiki's default is 500 ms, after which the rest of the line is
+      // left as plain text): on a busy machine the first line of a language, which compiles the
+      // grammar's patterns, went over it and lost its tokens and `[!code …]` notation. The output
+      // must not depend on the machine's load.
+      tokenizeTimeLimit: 0,
     });
     // The transformer is (tree, file, next) for unified; it needs only the tree.
     await (transform as unknown as (t: Root) => Promise<void> | undefined)(tree);
