@@ -1,7 +1,7 @@
 // rehype plugin: highlights fenced code with Shiki in place of Astro's built-in pass, with
 // Shiki's JavaScript regex engine (why: README, dependencies) and one highlighter per process.
 import type { Root } from 'hast';
-import { bundledLanguages, createHighlighter, type HighlighterGeneric, type LanguageRegistration, type ShikiTransformer, type ThemeRegistration } from 'shiki';
+import { createHighlighter, type HighlighterGeneric, type LanguageRegistration, type ShikiTransformer, type ThemeRegistration } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 
@@ -30,41 +30,9 @@ function highlighterFor(o: RehypeHighlightOptions) {
   return h;
 }
 
-/**
- * The bundled grammars a page's listings name, loaded before it is highlighted, each once per
- * highlighter. Left to @shikijs/rehype's lazy loading, pages rendered side by side on a busy
- * machine could highlight the first listing of a new language without its comment tokens, and so
- * without its `[!code …]` notations (lazy-grammars.test.ts).
- */
-const loading = new WeakMap<object, Map<string, Promise<void>>>();
-async function loadLanguagesOf(tree: Root, highlighter: HighlighterGeneric<string, string>, aliases: Record<string, string>): Promise<void> {
-  const wanted = new Set<string>();
-  const visit = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }) => {
-    if (node.type === 'element' && node.tagName === 'code') {
-      const cls = node.properties?.['className'];
-      for (const c of Array.isArray(cls) ? cls : []) if (typeof c === 'string' && c.startsWith('language-')) wanted.add(c.slice(9));
-    }
-    for (const child of node.children ?? []) visit(child as never);
-  };
-  visit(tree as never);
-  let loads = loading.get(highlighter);
-  if (!loads) loading.set(highlighter, (loads = new Map()));
-  const loaded = new Set(highlighter.getLoadedLanguages());
-  const pending: Promise<void>[] = [];
-  for (const name of wanted) {
-    const lang = aliases[name] ?? name;
-    if (loaded.has(lang) || !(lang in bundledLanguages)) continue;
-    let p = loads.get(lang);
-    if (!p) loads.set(lang, (p = highlighter.loadLanguage(lang as never).catch(() => { /* highlighted as text, as before */ })));
-    pending.push(p);
-  }
-  await Promise.all(pending);
-}
-
 export function rehypeHighlight(options: RehypeHighlightOptions) {
   return async (tree: Root): Promise<void> => {
     const highlighter = await highlighterFor(options);
-    await loadLanguagesOf(tree, highlighter, options.langAlias);
     const transform = rehypeShikiFromHighlighter(highlighter, {
       theme: options.theme.name ?? 'class-theme',
       transformers: options.transformers,
