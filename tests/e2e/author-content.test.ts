@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, contentWith, type BuildResult } from './support/build.ts';
+import { buildSiteAsync, contentWith, type BuildResult } from './support/build.ts';
 
 const fm = (title: string) => `---\ntitle: "${title}"\ndate: 2017-01-02\n---\n\n`; // the body starts on line 6
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -17,8 +17,8 @@ const problem = (file: string, line: number, field: string, message: string, fix
   new RegExp(`${esc(file)}:${line}: error in ${field}: ${esc(message)}\\.\\n    ${esc(fix)}`);
 
 /** Build extra posts beside the four; the build must fail, publish nothing, and print no stack trace. */
-function rejectedBuild(name: string, files: Record<string, string>): BuildResult {
-  const build = buildSite(`author-content-${name}`, { contentDir: contentWith(files) });
+async function rejectedBuild(name: string, files: Record<string, string>): Promise<BuildResult> {
+  const build = await buildSiteAsync(`author-content-${name}`, { contentDir: contentWith(files) });
   expect(build.ok, build.output).toBe(false);
   for (const file of Object.keys(files)) expect(existsSync(join(build.outDir, 'posts', file.replace(/\.mdx?$/, ''), 'index.html'))).toBe(false);
   expect(existsSync(join(build.outDir, 'index.html'))).toBe(false);
@@ -27,21 +27,21 @@ function rejectedBuild(name: string, files: Record<string, string>): BuildResult
 }
 
 /** One extra post beside the four: the build fails, publishes nothing, and prints `expected`. */
-function expectRejected(name: string, file: string, source: string, expected: RegExp): BuildResult {
-  const build = rejectedBuild(name, { [file]: source });
+async function expectRejected(name: string, file: string, source: string, expected: RegExp): Promise<BuildResult> {
+  const build = await rejectedBuild(name, { [file]: source });
   expect(plain(build.output)).toMatch(expected);
   return build;
 }
 
-describe('images stop the build when a reader would miss what they show', () => {
-  it('an image without alt text, and one whose file is not there, each with the file, line and fix', () => {
-    const build = expectRejected('images', 'bad-images.md', `${fm('Images')}A screenshot:\n\n![](/favicon.svg)\n\n![The stack](./no-such.png)\n`,
+describe.concurrent('images stop the build when a reader would miss what they show', () => {
+  it('an image without alt text, and one whose file is not there, each with the file, line and fix', async () => {
+    const build = await expectRejected('images', 'bad-images.md', `${fm('Images')}A screenshot:\n\n![](/favicon.svg)\n\n![The stack](./no-such.png)\n`,
       problem('bad-images.md', 8, 'body', 'the image /favicon.svg has no alt text', 'fix: describe what the image shows in the brackets'));
     expect(plain(build.output)).toMatch(/bad-images\.md:10: error in body: the image \.\/no-such\.png is not there: .*no-such\.png does not exist\./);
   });
 });
 
-describe('raw HTML that would run script stops the build', () => {
+describe.concurrent('raw HTML that would run script stops the build', () => {
   // one build holds the four posts: the check names every problem of every post at once
   const posts = {
     'bad-script.md': `${fm('Script')}Some text.\n\n<script>alert(document.cookie)</script>\n`,
@@ -49,49 +49,49 @@ describe('raw HTML that would run script stops the build', () => {
     'bad-onclick.md': `${fm('Onclick')}Press <kbd onClick="steal()">here</kbd>.\n`,
     'bad-link.md': `${fm('Link')}A [link](JaVaScRiPt:alert(1)).\n\nAnd <a href="java&#x09;script:alert(1)">another</a>.\n`,
   };
-  let build: BuildResult | undefined;
-  const output = () => plain((build ??= rejectedBuild('script', posts)).output);
+  let build: Promise<BuildResult> | undefined;
+  const output = async () => plain((await (build ??= rejectedBuild('script', posts))).output);
 
-  it('<script>', () => {
-    expect(output()).toMatch(problem('bad-script.md', 8, 'body', 'raw HTML <script> is not allowed in a post', islandFix));
+  it('<script>', async () => {
+    expect(await output()).toMatch(problem('bad-script.md', 8, 'body', 'raw HTML <script> is not allowed in a post', islandFix));
   });
 
-  it('onerror=', () => {
-    expect(output()).toMatch(problem('bad-onerror.md', 9, 'body', 'raw HTML event-handler attribute onerror= on <img> is not allowed in a post', islandFix));
+  it('onerror=', async () => {
+    expect(await output()).toMatch(problem('bad-onerror.md', 9, 'body', 'raw HTML event-handler attribute onerror= on <img> is not allowed in a post', islandFix));
   });
 
-  it('onclick=', () => {
-    expect(output()).toMatch(problem('bad-onclick.md', 6, 'body', 'raw HTML event-handler attribute onclick= on <kbd> is not allowed in a post', islandFix));
+  it('onclick=', async () => {
+    expect(await output()).toMatch(problem('bad-onclick.md', 6, 'body', 'raw HTML event-handler attribute onclick= on <kbd> is not allowed in a post', islandFix));
   });
 
-  it('a javascript: link, however it is spelled', () => {
-    expect(output()).toMatch(problem('bad-link.md', 6, 'body', 'a javascript: URL in a Markdown link is not allowed in a post', urlFix));
-    expect(output()).toContain('bad-link.md:8: error in body: a javascript: URL in href= on <a> is not allowed in a post.');
+  it('a javascript: link, however it is spelled', async () => {
+    expect(await output()).toMatch(problem('bad-link.md', 6, 'body', 'a javascript: URL in a Markdown link is not allowed in a post', urlFix));
+    expect(await output()).toContain('bad-link.md:8: error in body: a javascript: URL in href= on <a> is not allowed in a post.');
   });
 });
 
-describe('fences and MDX', () => {
-  it('an unclosed fence names the line it opened on', () => {
-    expectRejected('fence', 'open-fence.md', `${fm('Open fence')}## Before\n\n\`\`\`c\nint main(void) { return 0; }\n\n## After\n\nMore prose.\n`,
+describe.concurrent('fences and MDX', () => {
+  it('an unclosed fence names the line it opened on', async () => {
+    await expectRejected('fence', 'open-fence.md', `${fm('Open fence')}## Before\n\n\`\`\`c\nint main(void) { return 0; }\n\n## After\n\nMore prose.\n`,
       problem('open-fence.md', 8, 'body', 'the code fence opened on line 8 is never closed', 'fix: add a closing ``` line after the listing (until then, everything after line 8 is shown as code)'));
   });
 
-  it('an MDX import of a missing component names the import\'s line', () => {
-    expectRejected('mdx-import', 'missing-import.mdx', `${fm('Missing import')}import Foo from '../../src/components/Nope.tsx';\n\n## Try it\n\n<Foo client:visible />\n`,
+  it('an MDX import of a missing component names the import\'s line', async () => {
+    await expectRejected('mdx-import', 'missing-import.mdx', `${fm('Missing import')}import Foo from '../../src/components/Nope.tsx';\n\n## Try it\n\n<Foo client:visible />\n`,
       // the path resolved against the post (in a temporary folder here), then the fix
       new RegExp(`missing-import\\.mdx:6: error in import: the import of '\\.\\./\\.\\./src/components/Nope\\.tsx' names \\S*src/components/Nope\\.tsx, which does not exist\\.\\n    ${
         esc("fix: check the path: components live under src/ (an island such as the SList simulator in src/slist/ui/); import them root-relative, e.g. `import Simulator from '/src/slist/ui/Simulator.tsx';`")}`));
   });
 });
 
-describe('allowed raw HTML', () => {
-  it('<details>, <kbd>, <sup>, <sub>, <abbr>, <br> and tables build and render; feeds carry no script or handler', () => {
+describe.concurrent('allowed raw HTML', () => {
+  it('<details>, <kbd>, <sup>, <sub>, <abbr>, <br> and tables build and render; feeds carry no script or handler', async () => {
     const dir = contentWith({
       'raw-html.md': `${fm('Raw HTML')}<details><summary>The full dump</summary>\n\nPress <kbd>Ctrl</kbd>+<kbd>Break</kbd>; 2<sup>64</sup> bytes, H<sub>2</sub>O, <abbr title="Interrupt Request Level">IRQL</abbr>.<br>\nNext line.\n\n</details>\n\n<table><tr><th>a</th></tr><tr><td>1</td></tr></table>\n`,
       // code, not raw HTML: a component defined in the post itself gets past the body check; the feeds still drop its handler
       'component.mdx': `${fm('Component')}export const Pic = () => <img src="/favicon.svg" alt="icon" onerror="alert(1)" />;\n\nA picture: <Pic />\n`,
     });
-    const build = buildSite('author-content-allowed', { contentDir: dir });
+    const build = await buildSiteAsync('author-content-allowed', { contentDir: dir });
     expect(build.ok, build.output).toBe(true);
     const page = readFileSync(join(build.outDir, 'posts/raw-html/index.html'), 'utf8');
     expect(page).toContain('<details><summary>The full dump</summary>');

@@ -80,7 +80,9 @@ describe('build caches', { timeout: 300_000 }, () => {
     for (const [f, bytes] of cold) expect(again.get(f) === bytes, f).toBe(true);
   });
 
-  it('one changed post re-renders that post alone (and draws no card, or only its own); a change of style renders no post again; a change to listing code rebuilds every listing (and draws no card)', async () => {
+  // The last two run side by side: each works in a checkout of its own, and a build alone keeps
+  // one core and a half busy.
+  it.concurrent('one changed post re-renders that post alone (and draws no card, or only its own); a change of style renders no post again; a change to listing code rebuilds every listing (and draws no card)', async () => {
     const cardsBefore = storedCards(a);
     writeFileSync(join(a, 'content/posts/only-in-alpha.md'), readFileSync(join(a, 'content/posts/only-in-alpha.md'), 'utf8').replace('zzqx-alpha', 'zzqx-alpha-edited'));
     const one = await build(a).done;
@@ -125,7 +127,7 @@ describe('build caches', { timeout: 300_000 }, () => {
     expect(storedCards(a)).toBe(cardsBefore + 2); // the cards' own code did not change: none drawn again
   });
 
-  it('a build killed midway leaves a cache the next build uses', async () => {
+  it.concurrent('a build killed midway leaves a cache the next build uses', async () => {
     addPost(b, 'after-a-kill', 'zzqx-after-kill');
     const killed = build(b);
     // killed once the content store has been synced (and is being written) and pages are being built

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { baseSite } from './support/base-site.ts';
-import { buildSite, contentWith, startDevServer } from './support/build.ts';
+import { buildSiteAsync, contentWith, startDevServer, type BuildResult } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
 import { filesIn } from '../../src/node/build-cache.ts';
@@ -42,12 +42,12 @@ describe('a build for a sub-path (RZ_BASE=/blog/)', () => {
   });
 });
 
-describe('drafts', () => {
+describe.concurrent('drafts', () => {
   const draft = '---\ntitle: "Secret draft about IRQL"\ndate: 2017-01-02\ntags: [unreleased-tag]\ndraft: true\n---\n\nNot ready: zzqx-draft-marker.\n';
 
-  it('are absent from every built file: pages, feeds, sitemap, tags (and the home page paginates the rest)', () => {
+  it('are absent from every built file: pages, feeds, sitemap, tags (and the home page paginates the rest)', async () => {
     const extra = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`extra-${i}.md`, `---\ntitle: "Extra ${i}"\ndate: 2015-01-0${i + 1}\n---\n\nFiller ${i}.\n`]));
-    const build = buildSite('drafts', { contentDir: contentWith({ 'secret-draft.md': draft, ...extra }) });
+    const build = await buildSiteAsync('drafts', { contentDir: contentWith({ 'secret-draft.md': draft, ...extra }) });
     expect(build.ok, build.output).toBe(true);
     const files = allFiles(build.outDir);
     expect(files.some((f) => f.includes('secret-draft') || f.includes('unreleased-tag'))).toBe(false);
@@ -84,7 +84,7 @@ describe('drafts', () => {
   });
 });
 
-describe('invalid frontmatter fails the build with the file, the field and the fix', () => {
+describe.concurrent('invalid frontmatter fails the build with the file, the field and the fix', () => {
   const cases: Array<[string, Record<string, string>, RegExp[]]> = [
     ['no title', { 'no-title.md': '---\ndate: 2017-01-01\n---\nBody.\n' },
       [/no-title\.md:\d+: error in title/, /fix: add a line `title: "Your post title"`/]],
@@ -96,11 +96,11 @@ describe('invalid frontmatter fails the build with the file, the field and the f
       [/error in slug: two posts have the slug "linux-process-the-beginning": .*copy-of-linux\.md and .*linux-process-the-beginning\.md/, /fix: rename one of the files/]],
   ];
   // one build holds the four posts: the check names every problem of every post at once
-  let build: ReturnType<typeof buildSite> | undefined;
-  const rejected = () => (build ??= buildSite('bad-frontmatter', { contentDir: contentWith(Object.assign({}, ...cases.map(([, files]) => files))) }));
+  let build: Promise<BuildResult> | undefined;
+  const rejected = () => (build ??= buildSiteAsync('bad-frontmatter', { contentDir: contentWith(Object.assign({}, ...cases.map(([, files]) => files))) }));
   for (const [name, , patterns] of cases) {
-    it(name, () => {
-      const { ok, output, outDir } = rejected();
+    it(name, async () => {
+      const { ok, output, outDir } = await rejected();
       expect(ok).toBe(false);
       for (const p of patterns) expect(output).toMatch(p);
       // nothing was written: a failed build leaves no half-built site

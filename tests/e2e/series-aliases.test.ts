@@ -8,7 +8,7 @@ import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { launch } from './support/browser.ts';
 import { axeViolations } from '../../scripts/harness/axe.ts';
 import { serve, type Served } from './support/server.ts';
-import { buildSite, contentWith, type BuildResult } from './support/build.ts';
+import { buildSiteAsync, contentWith, type BuildResult } from './support/build.ts';
 import { ensureNginx, startNginx } from './support/nginx.ts';
 import { filesIn } from '../../src/node/build-cache.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
@@ -32,10 +32,28 @@ const fixtures = {
 
 let site: BuildResult;
 let content: string;
-beforeAll(() => {
+// The builds of this file run two at a time (a build alone keeps about a core and a half busy):
+// the mistakes' build beside the site's, then the base path's beside the alias-under-a-file one.
+let mistakes: Promise<BuildResult>;
+let later: { based: Promise<BuildResult>; underFile: Promise<BuildResult> } | undefined;
+const laterBuilds = () => (later ??= {
+  based: buildSiteAsync('series-aliases-base', { contentDir: content, env: NOW, base: '/blog/' }),
+  underFile: buildSiteAsync('series-aliases-under-file', { contentDir: contentWith({
+    'under-file.md': post('Under a file', '2026-01-01', 'aliases: [/favicon.svg/old/]\n'),
+  }) }),
+});
+beforeAll(async () => {
   content = contentWith(fixtures, false);
-  site = buildSite('series-aliases', { contentDir: content, env: NOW });
+  const built = buildSiteAsync('series-aliases', { contentDir: content, env: NOW });
+  mistakes = buildSiteAsync('series-aliases-bad', { contentDir: contentWith({
+    'a.md': post('A', '2026-01-01', 'series: { name: "Boot chain", part: 2 }\naliases: [/posts/b/, /old/]\n'),
+    'b.md': post('B', '2026-01-02', 'series:\n  name: Boot chain\n  part: 2\naliases:\n  - old/path/\n  - /old\n'),
+    'c.md': post('C', '2026-01-03', 'series: { name: "Boot chain", part: "3" }\naliases: [/tags/boot/]\n'),
+    'd.md': post('D', '2026-01-04', 'series: { name: "Boot chain", part: 0 }\n'),
+  }, false), env: NOW });
+  site = await built;
   if (!site.ok) throw new Error(site.output);
+  await mistakes;
 });
 const read = (path: string, dir = site.outDir) => readFileSync(join(dir, path), 'utf8');
 
@@ -122,14 +140,8 @@ describe('series', () => {
 });
 
 describe('series and alias mistakes stop the build with file:line, field and fix', () => {
-  it('names each one', () => {
-    const dir = contentWith({
-      'a.md': post('A', '2026-01-01', 'series: { name: "Boot chain", part: 2 }\naliases: [/posts/b/, /old/]\n'),
-      'b.md': post('B', '2026-01-02', 'series:\n  name: Boot chain\n  part: 2\naliases:\n  - old/path/\n  - /old\n'),
-      'c.md': post('C', '2026-01-03', 'series: { name: "Boot chain", part: "3" }\naliases: [/tags/boot/]\n'),
-      'd.md': post('D', '2026-01-04', 'series: { name: "Boot chain", part: 0 }\n'),
-    }, false);
-    const build = buildSite('series-aliases-bad', { contentDir: dir, env: NOW });
+  it('names each one', async () => {
+    const build = await mistakes;
     expect(build.ok).toBe(false);
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(false);
     const out = plain(build.output);
@@ -206,8 +218,8 @@ describe('old URLs (aliases)', () => {
     } finally { await served.close(); await browser.close(); }
   });
 
-  it('under RZ_BASE, the pages sit under the base and point into it', () => {
-    const based = buildSite('series-aliases-base', { contentDir: content, env: NOW, base: '/blog/' });
+  it('under RZ_BASE, the pages sit under the base and point into it', async () => {
+    const based = await laterBuilds().based;
     expect(based.ok, based.output).toBe(true);
     const html = read('posts/boot-two-old/index.html', based.outDir);
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/blog/posts/boot-two/">');
@@ -250,10 +262,8 @@ function serveWithCsp(dir: string): Promise<Served> {
 }
 
 describe('an alias under a file of the built site', () => {
-  it('stops the build naming the post and line, not with a stack trace', () => {
-    const build = buildSite('series-aliases-under-file', { contentDir: contentWith({
-      'under-file.md': post('Under a file', '2026-01-01', 'aliases: [/favicon.svg/old/]\n'),
-    }) });
+  it('stops the build naming the post and line, not with a stack trace', async () => {
+    const build = await laterBuilds().underFile;
     expect(build.ok).toBe(false);
     const out = plain(build.output);
     expect(out).toMatch(/under-file\.md:4: error in aliases: the alias \/favicon\.svg\/old\/ is a page of the site/);

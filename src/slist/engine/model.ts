@@ -5,87 +5,30 @@ import { layoutInfo, type LayoutInfo } from './layouts.ts';
 import type { Instr, Settings, Setup, ViolationKind } from './types.ts';
 
 // Owners of an entry.
-export const LIST = -1;
-export const FREED = -2;
+export const LIST = -1, FREED = -2;
 // Thread status.
-export const RUN = 0;
-export const READY = 1;
-export const DONE = 2;
+export const RUN = 0, READY = 1, DONE = 2;
 // Micro PCs.
-export const M_DONE = 0;
-export const POP_RESUME = 1;
-export const POP_TEST = 2;
-export const POP_FAULT = 3;
-export const POP_END = 4;
-export const PUSH_LINK = 5;
-export const PUSH_CAS = 6;
-export const ALLOC = 7;
-export const FREE = 8;
-export const FLUSH = 9;
+export const M_DONE = 0, POP_RESUME = 1, POP_TEST = 2, POP_FAULT = 3, POP_END = 4, PUSH_LINK = 5,
+  PUSH_CAS = 6, ALLOC = 7, FREE = 8, FLUSH = 9;
 // Opcodes.
-const OP_POP = 0;
-const OP_PUSH = 1;
-const OP_FREE = 2;
-const OP_ALLOC = 3;
-const OP_FLUSH = 4;
-const OP_LOOP = 5;
+const OP_POP = 0, OP_PUSH = 1, OP_FREE = 2, OP_ALLOC = 3, OP_FLUSH = 4, OP_LOOP = 5;
 // Thread slots.
-export const T_IP = 0;
-export const T_MPC = 1;
-export const T_SFIRST = 2;
-export const T_SDEPTH = 3;
-export const T_SSEQ = 4;
-export const T_SPUSH = 5;
-export const T_NEXT = 6;
-export const T_ENTRY = 7;
-export const T_STATUS = 8;
-export const T_SINCE = 9;
-export const T_HANDN = 10;
-export const T_HAND = 11;
+export const T_IP = 0, T_MPC = 1, T_SFIRST = 2, T_SDEPTH = 3, T_SSEQ = 4, T_SPUSH = 5, T_NEXT = 6,
+  T_ENTRY = 7, T_STATUS = 8, T_SINCE = 9, T_HANDN = 10, T_HAND = 11;
 // Header slots.
-export const H_FIRST = 0;
-export const H_DEPTH = 1;
-export const H_SEQ = 2;
+export const H_FIRST = 0, H_DEPTH = 1, H_SEQ = 2;
 // Stats slots (offset from m.X); not part of the state's identity.
-export const X_PUSHES = 0;
-export const X_MICRO = 1;
-export const X_FAULTS = 2;
-export const X_CASFAIL = 3;
-export const X_BENIGN = 4;
-export const X_VIOL = 5;
-export const X_VTHREAD = 6;
-export const X_VPUSHES = 7;
-export const X_VENTRY = 8;
+export const X_PUSHES = 0, X_MICRO = 1, X_FAULTS = 2, X_CASFAIL = 3, X_BENIGN = 4, X_VIOL = 5, X_VTHREAD = 6,
+  X_VPUSHES = 7, X_VENTRY = 8;
 const X_LEN = 9;
 
 // Step outcomes (returned by step functions; -1 = event not enabled).
-export const O_NOT_ENABLED = -1;
-export const O_SNAPSHOT = 1;
-export const O_EMPTY = 2;
-export const O_TEST = 3;
-export const O_READ_NEXT = 4;
-export const O_FAULT_RESTART = 5;
-export const O_CAS_OK = 6;
-export const O_CAS_FAIL = 7;
-export const O_CAS_STALE_OK = 8;
-export const O_CAS_CORRUPT = 9;
-export const O_PUSH_LINK = 10;
-export const O_PUSH_OK = 11;
-export const O_PUSH_FAIL = 12;
-export const O_ALLOC = 13;
-export const O_ALLOC_NONE = 14;
-export const O_FREE = 15;
-export const O_FREE_SKIP = 16;
-export const O_PUSH_SKIP = 17;
-export const O_FLUSH = 18;
-export const O_CRASH = 19;
-export const O_INT_RESET = 20;
-export const O_INT = 21;
-export const O_PREEMPT = 22;
-export const O_STALL = 23;
-export const O_UNSTALL = 24;
-export const O_DISPATCH = 25;
-export const O_OP = 26;
+export const O_NOT_ENABLED = -1, O_SNAPSHOT = 1, O_EMPTY = 2, O_TEST = 3, O_READ_NEXT = 4,
+  O_FAULT_RESTART = 5, O_CAS_OK = 6, O_CAS_FAIL = 7, O_CAS_STALE_OK = 8, O_CAS_CORRUPT = 9, O_PUSH_LINK = 10,
+  O_PUSH_OK = 11, O_PUSH_FAIL = 12, O_ALLOC = 13, O_ALLOC_NONE = 14, O_FREE = 15, O_FREE_SKIP = 16,
+  O_PUSH_SKIP = 17, O_FLUSH = 18, O_CRASH = 19, O_INT_RESET = 20, O_INT = 21, O_PREEMPT = 22, O_STALL = 23,
+  O_UNSTALL = 24, O_DISPATCH = 25, O_OP = 26;
 
 export const VIOLATION_KINDS: readonly ViolationKind[] = [
   'aba', 'sequence-wrap', 'stale-next', 'cycle', 'owned-listed', 'freed-listed', 'lost', 'depth', 'crash',
