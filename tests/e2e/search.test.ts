@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseSite } from './support/base-site.ts';
-import { contentWith, startDevServer } from './support/build.ts';
+import { contentWith, startDevServer, type DevServer } from './support/build.ts';
 import { launch } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
@@ -43,13 +43,20 @@ async function results(page: Page, q: string): Promise<string[]> {
   return page.locator('#search-page-results .search-hit-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
 }
 
+// The dev server of the last test starts with the file: it warms up (about 10 s, a core and a half)
+// while the browser tests read the built site.
+let devContent = '';
+let devServer: Promise<DevServer> | undefined;
 beforeAll(async () => {
+  devContent = contentWith({});
+  devServer = startDevServer('search-dev', { contentDir: devContent, base: BASE });
   buildDir = inject('baseDir');
   buildOutput = inject('baseOutput');
   site = await serve(buildDir, BASE);
   browser = await launch();
 });
 afterAll(async () => {
+  (await devServer)?.stop();
   await browser?.close();
   await site?.close();
 });
@@ -209,8 +216,8 @@ describe('the built index (base /blog/)', () => {
 
 describe('search in astro dev', () => {
   it('serves an in-memory index of the current content, including a post written after start', async () => {
-    const contentDir = contentWith({});
-    const dev = await startDevServer('search-dev', { contentDir, base: BASE });
+    const contentDir = devContent;
+    const dev = await devServer!;
     const { origin } = dev;
     try {
       let up = false;
