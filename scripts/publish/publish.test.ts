@@ -95,6 +95,13 @@ function commit(repo: string, files: Record<string, string | null>): void {
 }
 const live = (server: string) => readFileSync(join(server, 'live/index.html'), 'utf8');
 const target = (server: string) => readlinkSync(join(server, 'live'));
+/** A first push the server refuses: it says each of `says`, and the placeholder is still what is served. */
+async function refusedFirstPush(server: string, author: string, ...says: string[]): Promise<void> {
+  const r = await push(author);
+  expect(r.code, r.output).not.toBe(0);
+  for (const text of says) expect(r.output).toContain(text);
+  expect(live(server)).toContain('Nothing published yet');
+}
 const releases = (server: string) => readdirSync(join(server, 'releases')).filter((n) => !n.startsWith('.')).sort();
 const releaseOf = (server: string, sha: string) => releases(server).filter((r) => r.endsWith(`-${sha.slice(0, 12)}`)).at(-1);
 const sh = (script: string) => { const r = run('sh', ['-c', script]); if (r.code !== 0) throw new Error(`${script}: ${r.output}`); };
@@ -187,21 +194,13 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
   it('a package.json without the build script: the push is refused and says so', async () => {
     const { server, author } = setup();
     commit(author, { 'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { check: 'node scripts/check.ts' } }) });
-    const r = await push(author);
-    expect(r.code).not.toBe(0);
-    expect(r.output).toContain('package.json has no "build" script (npm run build would fail too)');
-    expect(live(server)).toContain('Nothing published yet');
+    await refusedFirstPush(server, author, 'package.json has no "build" script (npm run build would fail too)');
   });
 
   it("rejects a build that fails the site's checks", async () => {
     const { server, author } = setup();
     commit(author, { 'page.txt': 'BADCHECK' });
-    const r = await push(author);
-    expect(r.code).not.toBe(0);
-    expect(r.output).toContain("the site's checks failed");
-    expect(r.output).toContain('check args: --dist dist');
-    expect(r.output).toContain('/nope/ does not exist');
-    expect(live(server)).toContain('Nothing published yet');
+    await refusedFirstPush(server, author, "the site's checks failed", 'check args: --dist dist', '/nope/ does not exist');
   });
 
   it('publishes redirects.conf of exact-location 301s, and rejects one with any other line (nginx includes it in the server block)', async () => {
@@ -294,10 +293,7 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     writeFileSync(join(fakeBin, 'node'), '#!/bin/sh\necho v20.19.0\n', { mode: 0o755 });
     const conf = readFileSync(join(server, 'publish.conf'), 'utf8').replace(/^NODE_BIN=.*$/m, `NODE_BIN=${shellQuote(fakeBin)}`);
     writeFileSync(join(server, 'publish.conf'), conf);
-    const r = await push(author);
-    expect(r.code).not.toBe(0);
-    expect(r.output).toContain('Node >= 22.12 not found');
-    expect(live(server)).toContain('Nothing published yet');
+    await refusedFirstPush(server, author, 'Node >= 22.12 not found');
   });
 
   it('stores other branches without building, and refuses to delete the published one', async () => {
