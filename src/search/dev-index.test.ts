@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
-import { DevIndex } from './dev-index.ts';
+import { DevIndex, indexDevSite } from './dev-index.ts';
 
 const post = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><body><nav>Site chrome</nav><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p></article></body></html>`;
@@ -77,6 +77,25 @@ describe('DevIndex', () => {
       rendered.length = 0;
       await entry();
       expect(rendered).toEqual([]); // and now it is kept
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
+  });
+
+  it('a page the dev server cannot answer fails the index with its cause, and leaves nothing waiting', async () => {
+    const links = Array.from({ length: 30 }, (_, i) => `/posts/p${i}/`);
+    const server: Server = createServer((req, res) => {
+      if (req.url === '/archive/') { res.end(links.map((u) => `<a href="${u}">x</a>`).join('')); return; }
+      if (req.url === '/posts/p3/') { req.socket.destroy(); return; } // (the dev server died under this page)
+      res.end(post(req.url ?? '', 'zzqx'));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      await expect(indexDevSite(origin, '/')).rejects.toThrow(/fetch failed|socket/);
+      const whole = await indexDevSite(origin, '/', new Map([['/posts/p3/', null]]));
+      expect(whole.pages).toBe(29); // (p3 known as no page: not fetched)
+      expect(whole.rendered).toBe(29);
     } finally {
       await new Promise((ok) => server.close(ok));
     }

@@ -19,31 +19,45 @@ export async function indexDevSite(origin: string, base: string, kept = new Map<
   if (!archive.ok) throw new Error(`GET ${base}archive/ answered ${archive.status}`);
   const links = postLinks(await archive.text(), base);
   for (const url of [...kept.keys()]) if (!links.includes(url)) kept.delete(url); // deleted or renamed
-  const fetched = new Map<string, PreparedPage | null>();
-  // Fewer at a time than a build: each is also a page the dev server renders.
-  await eachWindowed(links.filter((l) => !kept.has(l)), 8, async (link) => {
-    const before = changes();
-    const res = await fetch(`${origin}${link}`);
-    const page = res.ok ? (preparePage(await res.text()) ?? null) : null;
-    fetched.set(link, page);
-    // kept only if no change came in meanwhile: the page may predate it (the next round fetches it again)
-    if (changes() === before) kept.set(link, page);
-  });
-  const rendered = fetched.size;
+  const toRender = links.filter((l) => !kept.has(l));
+  const rendered = new Map(toRender.map((l) => [l, Promise.withResolvers<PreparedPage | null>()]));
+  for (const r of rendered.values()) r.promise.catch(() => undefined); // (awaited below, or the error is render's)
+  // Pagefind indexes in a process of its own: each page goes to it as soon as it is prepared, in the
+  // archive's order, while the dev server renders the next ones (one core each).
   const index = await newIndex();
   try {
+    // Fewer at a time than a build: each is also a page the dev server renders.
+    const render = eachWindowed(toRender, 8, async (link) => {
+      try {
+        const before = changes();
+        const res = await fetch(`${origin}${link}`);
+        const page = res.ok ? (preparePage(await res.text()) ?? null) : null;
+        // kept only if no change came in meanwhile: the page may predate it (the next round fetches it again)
+        if (changes() === before) kept.set(link, page);
+        rendered.get(link)!.resolve(page);
+      } catch (e) {
+        for (const r of rendered.values()) r.reject(e);
+        throw e;
+      }
+    });
     let pages = 0;
     let extraWords = 0;
-    const prepared = links.map((l) => [l, fetched.has(l) ? fetched.get(l) : kept.get(l)] as const).filter((e): e is readonly [string, PreparedPage] => !!e[1]);
-    await eachWindowed(prepared, 32, async ([link, page]) => {
-      await addPrepared(index, link, page.html);
-      pages++;
-      extraWords += page.extraWords;
-    });
+    const add = (async () => {
+      const adds: Promise<void>[] = [];
+      for (const link of links) {
+        const page = rendered.has(link) ? await rendered.get(link)!.promise : kept.get(link);
+        if (!page) continue;
+        adds.push(addPrepared(index, link, page.html));
+        pages++;
+        extraWords += page.extraWords;
+      }
+      await Promise.all(adds);
+    })();
+    await Promise.all([render, add]);
     const { files, errors } = await index.getFiles();
     if (errors.length) throw new Error(errors.join('; '));
     const out = files.map((f) => [f.path.replace(/^\/+/, ''), f.content] as const).filter(([p]) => !UNUSED.test(p));
-    return { pages, rendered, extraWords, files: new Map(out) };
+    return { pages, rendered: toRender.length, extraWords, files: new Map(out) };
   } finally {
     await index.deleteIndex();
   }
