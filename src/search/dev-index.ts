@@ -47,7 +47,9 @@ export async function indexDevSite(origin: string, base: string, kept = new Map<
       for (const link of links) {
         const page = rendered.has(link) ? await rendered.get(link)!.promise : kept.get(link);
         if (!page) continue;
-        adds.push(addPrepared(index, link, page.html));
+        const added = addPrepared(index, link, page.html);
+        added.catch(() => undefined); // (a failure is Promise.all's below, not an unhandled one while later pages render)
+        adds.push(added);
         pages++;
         extraWords += page.extraWords;
       }
