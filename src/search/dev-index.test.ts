@@ -82,7 +82,7 @@ describe('DevIndex', () => {
     }
   });
 
-  it('a page the dev server cannot answer fails the index with its cause, and leaves nothing waiting', async () => {
+  it('a page the dev server cannot answer fails the index with its cause; a page known to be none is not asked for', async () => {
     const links = Array.from({ length: 30 }, (_, i) => `/posts/p${i}/`);
     const server: Server = createServer((req, res) => {
       if (req.url === '/archive/') { res.end(links.map((u) => `<a href="${u}">x</a>`).join('')); return; }

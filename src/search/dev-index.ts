@@ -21,24 +21,19 @@ export async function indexDevSite(origin: string, base: string, kept = new Map<
   for (const url of [...kept.keys()]) if (!links.includes(url)) kept.delete(url); // deleted or renamed
   const toRender = links.filter((l) => !kept.has(l));
   const rendered = new Map(toRender.map((l) => [l, Promise.withResolvers<PreparedPage | null>()]));
-  for (const r of rendered.values()) r.promise.catch(() => undefined); // (awaited below, or the error is render's)
   // Pagefind indexes in a process of its own: each page goes to it as soon as it is prepared, in the
   // archive's order, while the dev server renders the next ones (one core each).
   const index = await newIndex();
   try {
     // Fewer at a time than a build: each is also a page the dev server renders.
+    // (a failed fetch fails `render`, and so the index; the pages after it are never added)
     const render = eachWindowed(toRender, 8, async (link) => {
-      try {
-        const before = changes();
-        const res = await fetch(`${origin}${link}`);
-        const page = res.ok ? (preparePage(await res.text()) ?? null) : null;
-        // kept only if no change came in meanwhile: the page may predate it (the next round fetches it again)
-        if (changes() === before) kept.set(link, page);
-        rendered.get(link)!.resolve(page);
-      } catch (e) {
-        for (const r of rendered.values()) r.reject(e);
-        throw e;
-      }
+      const before = changes();
+      const res = await fetch(`${origin}${link}`);
+      const page = res.ok ? (preparePage(await res.text()) ?? null) : null;
+      // kept only if no change came in meanwhile: the page may predate it (the next round fetches it again)
+      if (changes() === before) kept.set(link, page);
+      rendered.get(link)!.resolve(page);
     });
     let pages = 0;
     let extraWords = 0;

@@ -40,34 +40,34 @@ describe('publishing with git push', () => {
    */
   let typeErrorPush: Promise<{ push: Push; server: string; before: string }> | undefined;
   function startTypeErrorPush(): Promise<{ push: Push; server: string; before: string }> {
-    const own = makeServerDir();
-    dirs.push(own);
-    const init = publishCli('init', own, '--check-args=--dist dist');
-    expect(init.code, init.output).toBe(0);
-    const repo = authorRepo(join(own, 'site.git'));
+    const own = serverWithAuthor((dir) => publishCli('init', dir, '--check-args=--dist dist'));
+    writeFileSync(join(own.author, 'src/lib/type-error.ts'), 'export const answer: number = "forty-two";\n');
+    git(own.author, 'add', '-A');
+    git(own.author, 'commit', '-qm', 'A type error');
+    const before = liveTarget(own.server); // the placeholder
+    return push(own.author).then((p) => ({ push: p, server: own.server, before }));
+  }
+
+  /** A publish server `init` set up, and an author who pushes to it; both removed after the file. */
+  function serverWithAuthor(init: (dir: string) => { code: number; output: string }): { server: string; author: string } {
+    const dir = makeServerDir();
+    dirs.push(dir);
+    const r = init(dir);
+    expect(r.code, r.output).toBe(0);
+    const repo = authorRepo(join(dir, 'site.git'));
     dirs.push(repo);
-    const seed = publishCli('seed-cache', own, '--from', root, '--lockfile', join(repo, 'package-lock.json'));
+    // The receive hook installs npm packages once per lockfile; give it this checkout's instead of the network.
+    const seed = publishCli('seed-cache', dir, '--from', root, '--lockfile', join(repo, 'package-lock.json'));
     expect(seed.code, seed.output).toBe(0);
-    writeFileSync(join(repo, 'src/lib/type-error.ts'), 'export const answer: number = "forty-two";\n');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-qm', 'A type error');
-    const before = liveTarget(own); // the placeholder
-    return push(repo).then((p) => ({ push: p, server: own, before }));
+    return { server: dir, author: repo };
   }
 
   beforeAll(async () => {
     if ('skip' in nginxCheck) console.warn(`publish tests: ${nginxCheck.skip}; the nginx part is skipped`);
     if (!process.env.RZ_PUBLISH_E2E_NO_CHECKS) typeErrorPush = startTypeErrorPush();
-    server = makeServerDir();
-    dirs.push(server);
     // The site's full checks run on every push. The first push skips astro check (npm test's types
     // suite checks this code); the listing-code push below runs it, and the post after it does not.
-    expect(configure(false).code).toBe(0);
-    author = authorRepo(join(server, 'site.git'));
-    dirs.push(author);
-    // The receive hook installs npm packages once per lockfile; give it this checkout's instead of the network.
-    const seed = publishCli('seed-cache', server, '--from', root, '--lockfile', join(author, 'package-lock.json'));
-    expect(seed.code, seed.output).toBe(0);
+    ({ server, author } = serverWithAuthor((dir) => configure(false, dir)));
     if ('bin' in nginxCheck) {
       web = await startNginx(nginxCheck.bin, server, tempDir('rz-nginx-'));
       expect(configure(false).code).toBe(0); // now with the reload that makes nginx send a new release's headers
@@ -75,9 +75,9 @@ describe('publishing with git push', () => {
   });
 
   /** `publish init` again (it keeps releases and history): the settings of this suite, and astro check on or off. */
-  function configure(astroCheck = true): { code: number; output: string } {
+  function configure(astroCheck = true, dir = server): { code: number; output: string } {
     const checks = process.env.RZ_PUBLISH_E2E_NO_CHECKS ? ['--no-checks'] : [`--check-args=--dist dist${astroCheck ? '' : ' --no-astro-check'}`];
-    const r = publishCli('init', server, '--keep', '3', '--lock-timeout', '120', ...checks, ...(web ? ['--after-publish', web.reloadCommand] : []));
+    const r = publishCli('init', dir, '--keep', '3', '--lock-timeout', '120', ...checks, ...(web ? ['--after-publish', web.reloadCommand] : []));
     expect(r.code, r.output).toBe(0);
     return r;
   }
