@@ -2,7 +2,7 @@
 // hydration, with the SList island live and a post holding this machine's real /proc/self/maps.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './support/browser.ts';
+import { launch, openPage, visit } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
 const WIDTHS = [320, 360, 390];
@@ -89,7 +89,15 @@ afterAll(async () => {
   if (figures.length) console.log(`page widths (px) at ${WIDTHS.join(', ')}:\n${figures.join('\n')}`);
 });
 
-const open = (base: Served, path: string, width: number, status = 200): Promise<Page> => openPage(browser, `${base.url}${path}`, { width, height: 800, status });
+/** One tab per width, from page to page (its context closes with the browser). */
+const tabs = new Map<number, Page>();
+async function open(base: Served, path: string, width: number, status = 200): Promise<Page> {
+  const tab = tabs.get(width);
+  if (tab) return visit(tab, `${base.url}${path}`, status);
+  const page = await openPage(browser, `${base.url}${path}`, { width, height: 800, status });
+  tabs.set(width, page);
+  return page;
+}
 
 async function fits(page: Page, label: string, row: number[]): Promise<void> {
   const m = await page.evaluate(measure) as Measured;
@@ -107,7 +115,6 @@ describe('no sideways scroll on a phone', () => {
           const page = await open(site, p.path, width, p.status);
           await p.ready?.(page);
           await fits(page, `${p.name} at ${width} px`, row);
-          await page.context().close();
         }
       } finally { figures.push(`${p.name}: ${row.join(', ')}`); }
     });
@@ -118,7 +125,6 @@ describe('no sideways scroll on a phone', () => {
     const link = page.getByRole('link', { name: 'MacOSX-Network-Sockets-Filter' });
     const lines = await link.evaluate((a) => a.getClientRects().length);
     expect(lines).toBeGreaterThan(1);
-    await page.context().close();
   });
 
   it('a post with 40 real /proc/self/maps lines fits, its listing scrolling in its own box and its address-space picture whole', async () => {
@@ -142,8 +148,7 @@ describe('no sideways scroll on a phone', () => {
         expect(svg.bands, label).toBeGreaterThan(0);
         expect(svg.left, label).toBeGreaterThanOrEqual(0);
         expect(svg.right, label).toBeLessThanOrEqual(width);
-        await page.context().close();
-      }
+          }
     } finally { figures.push(`maps post (40 lines of /proc/self/maps): ${row.join(', ')}`); }
   });
 });
