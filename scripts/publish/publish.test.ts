@@ -21,7 +21,8 @@ const publishOn = (day: string, ...args: string[]) => publishCliWith({ RZ_NOW: d
 const pushAsync = (cwd: string, ref = 'main') => startPushRefs(cwd, ref);
 const push = (cwd: string, ref = 'main') => pushAsync(cwd, ref).done;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(what: string, cond: () => boolean, ms = 30_000): Promise<void> {
+// (90 s: five concurrent tests' pushes beside astro check have kept a build from starting for over 30 s)
+async function waitFor(what: string, cond: () => boolean, ms = 90_000): Promise<void> {
   for (const end = Date.now() + ms; !cond(); await sleep(50)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
 }
 /** pid runs (a zombie does not count: nobody may reap an orphan in a container) */
