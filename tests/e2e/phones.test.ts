@@ -148,7 +148,7 @@ describe('no sideways scroll on a phone', () => {
         expect(svg.bands, label).toBeGreaterThan(0);
         expect(svg.left, label).toBeGreaterThanOrEqual(0);
         expect(svg.right, label).toBeLessThanOrEqual(width);
-          }
+      }
     } finally { figures.push(`maps post (40 lines of /proc/self/maps): ${row.join(', ')}`); }
   });
 });
