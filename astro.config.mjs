@@ -33,7 +33,7 @@ const preactIslands = preact({ include: ['**/*.tsx'] });
 const cards = socialCards(settings, site);
 
 export default defineConfig({
-  ...sharedOptions(base),
+  ...sharedOptions(base, { root: import.meta.dirname, contentDir: settings.contentDir }),
   cacheDir,
   integrations: [buildCache(cacheDir), checkPosts(settings, { onPosts: cards.predraw }), cards, markdownRenders(markdownProcessor), mdx(), preactIslands, sitemap(), aliasPages(settings), pagefindSearch({ contentDir: settings.contentDir }), securityHeaderFiles()],
   markdown: markdownConfig(markdownProcessor),

@@ -13,7 +13,7 @@ import { sharedOptions } from '../../src/astro-options.ts';
 const root = join(import.meta.dirname, '../..');
 
 export default defineConfig({
-  ...sharedOptions(readSettings().base),
+  ...sharedOptions(readSettings().base, { root, contentDir: readSettings().contentDir }),
   root,
   // its own folder: the site's cache key does not cover this config (the benchmark builds it cold)
   cacheDir: join(cacheRoot(root), 'astro-plain'),
