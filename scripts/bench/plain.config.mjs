@@ -11,9 +11,10 @@ import { readSettings } from '../../src/node/settings.ts';
 import { sharedOptions } from '../../src/astro-options.ts';
 
 const root = join(import.meta.dirname, '../..');
+const settings = readSettings();
 
 export default defineConfig({
-  ...sharedOptions(readSettings().base, { root, contentDir: readSettings().contentDir }),
+  ...sharedOptions(settings.base, { root, contentDir: settings.contentDir }),
   root,
   // its own folder: the site's cache key does not cover this config (the benchmark builds it cold)
   cacheDir: join(cacheRoot(root), 'astro-plain'),
