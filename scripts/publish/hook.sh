@@ -21,7 +21,7 @@ export RZ_SERVER=$root
 
 say() { printf 'publish: %s\n' "$*" >&2 2>/dev/null || true; } # never fails, even when the client is gone
 die() { say "$*"; exit 1; }
-rt() { NODE_COMPILE_CACHE="$root/bin/runtime/.cache" node --no-warnings --experimental-strip-types "$root/bin/runtime/scripts/publish/runtime.ts" "$@"; }
+rt() { NODE_COMPILE_CACHE=$L_nodeCache node --no-warnings --experimental-strip-types "$root/bin/runtime/scripts/publish/runtime.ts" "$@"; }
 
 node_ok() { # >= 22.12, before anything runs on it
   local v; v=$(node --version 2>/dev/null) || v=none
@@ -72,7 +72,8 @@ run_script() { # NAME ARGS...: package.json's script as npm run runs it (less pr
   local s="" # (node --run would do, but it exits 1 whatever the script's status, and that says whose fault it was)
   [ ! -f "$tmp/scripts/$1" ] || s=$(<"$tmp/scripts/$1") # (written by prepare-build: no node start to read it)
   [ -n "$s" ] || { echo "package.json has no \"$1\" script (npm run $1 would fail too)" >>"$log"; return 127; }
-  PATH="$PWD/node_modules/.bin:$PATH" step "$PWD" sh -c "$s \"\$@\"" "$@"
+  # (the runtime's and the scripts' modules compiled once per server, not once per process)
+  NODE_COMPILE_CACHE=$L_nodeCache PATH="$PWD/node_modules/.bin:$PATH" step "$PWD" sh -c "$s \"\$@\"" "$@"
 }
 
 fail_build() { # WHAT RC [server]: the step's output, then whose problem it is
@@ -135,13 +136,13 @@ publish() { rt publish "$@" "$KEEP" $quiet; } # (switch lock) id, or --commit sh
 build_release() {
   # a command of the hook itself failed (extracting, copying, moving): not the commit's fault
   trap 'hook_failed $LINENO $?' ERR
-  sha=$1 tmp="$L_tmp/$$" log="$L_tmp/$$/install.log" # each step's own log: a failure prints that one
+  sha=$1 tmp=$L_work log="$L_work/install.log" # each step's own log: a failure prints that one
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   trap 'exit 129' HUP
   local started=$SECONDS v prep
-  mkdir -p "$tmp/src"
+  rm -rf "$tmp" && mkdir -p "$tmp/src" # (clear_stale emptied tmp/ already, under the same lock)
   echo "$$ $sha" >"$L_building"
   git archive --format=tar "$sha" | tar -x -C "$tmp/src"
   unset_git_env # the build must not see them

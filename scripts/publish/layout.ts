@@ -20,8 +20,13 @@ export function serverLayout(dir: string) {
     /** where a new symlink is made before it is renamed over live or previous */
     liveNext: join(dir, '.live.tmp'),
     previousNext: join(dir, '.previous.tmp'),
-    /** a build's work tree and logs, tmp/<id>: gone once it ends */
+    /** what a build leaves while it runs: gone once it ends */
     tmp: join(dir, 'tmp'),
+    /**
+     * the build's work tree and logs: one path for every build (they hold the build lock in turn),
+     * since Astro keeps its pages from build to build by their absolute paths
+     */
+    work: join(dir, 'tmp', 'build'),
     buildLock: join(run, 'build.lock'),
     switchLock: join(run, 'switch.lock'),
     /** the build in progress: formatBuilding */
@@ -38,6 +43,8 @@ export function serverLayout(dir: string) {
     /** cache/modules/<cacheKey>/node_modules, shared by every build of one lockfile */
     modules: join(cache, 'modules'),
     npmCache: join(cache, 'npm'),
+    /** Node's compile cache for the runtime, the build and the checks */
+    nodeCache: join(cache, 'node'),
     /** symlink to cache/build-<id>: the .cache/ of the last build that passed */
     buildCache: join(cache, 'build'),
     buildCacheNext: join(cache, '.build.tmp'),

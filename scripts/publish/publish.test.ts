@@ -3,7 +3,7 @@
 // kills, pruning, rollback and the package cache can be exercised in seconds.
 // The real site, a real nginx and the real build are in tests/e2e/publish.test.ts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hookScript, nginxTemplate, parseConf, projectRoot, renderConf, renderNginx, shellQuote, type Settings } from './lib.ts';
@@ -34,7 +34,7 @@ const branch = (server: string) => git(join(server, 'site.git'), 'rev-parse', 'm
 const hookPid = (server: string) => { try { return Number(readFileSync(join(server, 'run/building'), 'utf8').split(' ')[0]); } catch { return 0; } };
 
 // The fake site: its build script writes page.txt to dist/index.html (after delay.txt ms) and
-// the number of builds its .cache/ has seen to dist/count.txt; page.txt starting with FAIL fails
+// the number of builds its .cache/ has seen to dist/count.txt, and its folder to dist/cwd.txt; page.txt starting with FAIL fails
 // the build, KILL kills it (SIGKILL), ENOSPC fails it as a full disk does, BIG writes 4 MB;
 // with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env) it writes its pid there;
 // scheduled.txt names the day of a post that waits for it (RZ_NOW or now, read by the site's own
@@ -63,6 +63,7 @@ const held = !!day && instantOf(day) > nowOf(process.env.RZ_NOW, new Date());
 if (process.env.RZ_PUBLISH_MANIFEST) writeFileSync(process.env.RZ_PUBLISH_MANIFEST, JSON.stringify(publishManifest(held ? [{ file: 'content/posts/later.md', day }] : [])));
 writeFileSync('dist/index.html', day && !held ? page + '+later' : page);
 writeFileSync('dist/count.txt', String(readFileSync('.cache/count', 'utf8').length));
+writeFileSync('dist/cwd.txt', process.cwd());
 if (existsSync('redirects.txt')) writeFileSync('dist/redirects.conf', readFileSync('redirects.txt', 'utf8'));
 `,
   'scripts/check.ts': `import { readFileSync } from 'node:fs';
@@ -608,10 +609,13 @@ syncBuiltinESMExports();
     expect(live(server)).toBe('v1+later');
   });
 
-  it('keeps the build cache (.cache/) from push to push, copied, and only from builds that passed', async () => {
+  it('keeps the build cache (.cache/) from push to push, copied, and only from builds that passed; every build works in tmp/build', async () => {
     const { server, author } = setup();
     expect((await push(author)).code).toBe(0);
     expect(readFileSync(join(server, 'live/count.txt'), 'utf8')).toBe('1');
+    // one path for every build: Astro keeps built pages from build to build by their absolute paths
+    const workTree = join(realpathSync(server), 'tmp/build/src');
+    expect(readFileSync(join(server, 'live/cwd.txt'), 'utf8')).toBe(workTree);
     commit(author, { 'page.txt': 'FAIL' });
     expect((await push(author)).code).not.toBe(0); // its build appended to its copy of the cache
     expect(readFileSync(join(server, 'cache/build/count'), 'utf8')).toBe('x');
@@ -619,6 +623,7 @@ syncBuiltinESMExports();
     expect((await push(author)).code).toBe(0);
     expect(live(server)).toBe('v2');
     expect(readFileSync(join(server, 'live/count.txt'), 'utf8')).toBe('2');
+    expect(readFileSync(join(server, 'live/cwd.txt'), 'utf8')).toBe(workTree);
     expect(readlinkSync(join(server, 'cache/build'))).toMatch(/^build-\d{8}T\d{6}-[0-9a-f]{12}$/);
     expect(readdirSync(join(server, 'cache')).filter((n) => n.startsWith('build-'))).toHaveLength(1);
   });
