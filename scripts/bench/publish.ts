@@ -1,8 +1,8 @@
 // Publish benchmark: `git push` to a real `npm run publish -- init` server with the site's full
 // checks (astro check included), timed until the hook has switched `live`. For the four posts
 // and for the reference corpus plus the four posts: the cold first push, then a push that
-// changes one post (median of RZ_BENCH_RUNS), each beside a cold `npm run build` of the same
-// commit and the plain baseline's cold build of it (plain.config.mjs) in the same run; and a warm
+// changes one post (median of RZ_BENCH_RUNS), each beside cold builds of the same commit, the
+// site's `npm run build` and the plain baseline's (plain.config.mjs, medians too) in the same run; and a warm
 // `npm run build` with one post changed.
 import { appendFileSync, cpSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,12 +46,19 @@ export default async function benchPublish(): Promise<Row[]> {
       if (seed.code !== 0) throw new Error(seed.output);
 
       const first = await timedPush(author);
-      // A cold `npm run build` of the same commit, in the author's checkout (packages linked in).
+      // Cold builds of the same commit in the author's checkout (packages linked in): the plain
+      // baseline's and `npm run build`, in turn, medians of RUNS (a cold build clears the
+      // checkout's caches; the warm builds below start from the site's, made last)
       symlinkSync(join(root, 'node_modules'), join(author, 'node_modules'));
-      // (the plain baseline's cold build of it first: a cold build clears the checkout's caches,
-      // and the warm builds below start from the site's)
-      const plain = timedBuild(`publish-plain-${n}`, {}, { cwd: author, config: 'scripts/bench/plain.config.mjs' }).seconds;
-      const cold = timedBuild(`publish-cold-${n}`, {}, { cwd: author }).seconds;
+      const plains: number[] = [];
+      const colds: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        plains.push(timedBuild(`publish-plain-${n}`, {}, { cwd: author, config: 'scripts/bench/plain.config.mjs' }).seconds);
+        colds.push(timedBuild(`publish-cold-${n}`, {}, { cwd: author }).seconds);
+      }
+      const plain = median(plains);
+      const cold = median(colds);
+      rows.push({ section, name: `cold builds, ${label}: npm run build / plain`, value: cold, unit: 's', note: `×${(cold / plain).toFixed(2)} plain (${plain.toFixed(1)} s); medians of ${RUNS}: ${list(colds)} s / ${list(plains)} s` });
       rows.push({ section, name: `first push, ${label} (cold)`, value: first, unit: 's', note: `×${(first / cold).toFixed(2)} of a cold npm run build (${cold.toFixed(1)} s); build, astro check, every check` });
 
       const post = readdirSync(join(author, 'content/posts')).filter((f) => f.endsWith('.md')).sort()[0]!;
