@@ -33,13 +33,15 @@ const building = (server: string) => readdirSync(join(server, 'tmp')).some((d) =
 const branch = (server: string) => git(join(server, 'site.git'), 'rev-parse', 'main');
 const hookPid = (server: string) => { try { return Number(readFileSync(join(server, 'run/building'), 'utf8').split(' ')[0]); } catch { return 0; } };
 
-// The fake site: its build script writes page.txt to dist/index.html (after delay.txt ms) and
-// the number of builds its .cache/ has seen to dist/count.txt, and its folder to dist/cwd.txt; page.txt starting with FAIL fails
-// the build, KILL kills it (SIGKILL), ENOSPC fails it as a full disk does, BIG writes 4 MB;
-// with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env) it writes its pid there;
-// scheduled.txt names the day of a post that waits for it (RZ_NOW or now, read by the site's own
-// rule), which the build's publish manifest lists (the shipped manifest code), then adds "+later".
-// Its check script fails on BADCHECK. redirects.txt becomes dist/redirects.conf (posts' old URLs).
+// The fake site: its build script writes page.txt to dist/index.html (after delay.txt ms), the
+// number of builds its .cache/ has seen to dist/count.txt and its folder to dist/cwd.txt.
+// page.txt starting with FAIL fails the build, KILL kills it (SIGKILL), ENOSPC fails it as a full
+// disk does, BIG writes 4 MB; with stubborn.txt it ignores SIGTERM; with PIDFILE set (init --env)
+// it writes its pid there; with gate.txt it waits, once dist/partial.html is written, until the
+// file gate.txt names exists (a test acts mid-build, then lets it finish). scheduled.txt names
+// the day of a post that waits for it (RZ_NOW or now, read by the site's own rule), which the
+// build's publish manifest lists (the shipped manifest code), then adds "+later". Its check
+// script fails on BADCHECK. redirects.txt becomes dist/redirects.conf (posts' old URLs).
 const fakeFiles: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { build: 'node build.mjs', check: 'node scripts/check.ts' } }),
   'package-lock.json': JSON.stringify({ name: 'fake-site', lockfileVersion: 3, requires: true, packages: { '': { name: 'fake-site' } } }),
@@ -58,6 +60,7 @@ mkdirSync('dist', { recursive: true });
 writeFileSync('dist/partial.html', 'half-written');
 if (page.startsWith('BIG')) writeFileSync('dist/big.bin', Buffer.alloc(4 << 20, 1));
 await new Promise((r) => setTimeout(r, Number(readFileSync('delay.txt', 'utf8'))));
+if (existsSync('gate.txt')) while (!existsSync(readFileSync('gate.txt', 'utf8'))) await new Promise((r) => setTimeout(r, 20));
 const day = existsSync('scheduled.txt') ? readFileSync('scheduled.txt', 'utf8').trim() : '';
 const held = !!day && instantOf(day) > nowOf(process.env.RZ_NOW, new Date());
 if (process.env.RZ_PUBLISH_MANIFEST) writeFileSync(process.env.RZ_PUBLISH_MANIFEST, JSON.stringify(publishManifest(held ? [{ file: 'content/posts/later.md', day }] : [])));
@@ -343,11 +346,13 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     const { server, author } = setup();
     expect((await push(author)).code).toBe(0);
     const before = { head: branch(server), target: target(server), releases: releases(server) };
-    commit(author, { 'page.txt': 'v2', 'delay.txt': '1500' });
+    const gate = join(temp('rz-pub-gate-'), 'open');
+    commit(author, { 'page.txt': 'v2', 'gate.txt': gate });
     const sha = git(author, 'rev-parse', 'HEAD');
     const p = pushAsync(author);
     await waitFor('the build', () => building(server));
     process.kill(p.pid, 'SIGKILL'); // the git client alone, as a dropped ssh connection
+    writeFileSync(gate, ''); // the build ends after its client is gone (the hook holds its output pipe until then)
     await p.done;
     await waitFor('the build lock', () => settled(server) && readdirSync(join(server, 'tmp')).length === 0);
     if (branch(server) === sha) { // accepted: published too
