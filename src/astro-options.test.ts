@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwatched } from './astro-options.ts';
+import { onBuildLog, unwatched, type BuildLog } from './astro-options.ts';
 
 describe('unwatched', () => {
   it('leaves the build outputs, caches and tools of the checkout out of the dev watcher', () => {
@@ -10,5 +10,17 @@ describe('unwatched', () => {
     expect(unwatched('/site', '.bench/corpus-1000')).not.toContain('/site/.bench/**');
     expect(unwatched('/site', '/site/.test-build/posts')).toEqual(['/site/dist/**', '/site/.cache/**', '/site/.tools/**', '/site/.bench/**']);
     expect(unwatched('/site', '.benchmarks/posts')).toContain('/site/.bench/**'); // a prefix of the name is another folder
+  });
+});
+
+describe('onBuildLog', () => {
+  const passed = (level: string, log: BuildLog) => { const seen: BuildLog[] = []; onBuildLog(level, log, (_, l) => seen.push(l)); return seen.length === 1; };
+  it('drops Rolldown\'s warning about the directive Astro writes into an MDX page (withastro/astro#18087)', () => {
+    expect(passed('warn', { code: 'MODULE_LEVEL_DIRECTIVE', message: 'The semantics of the module level directive "use astro:head-inject" in "content/posts/a.mdx?astroPropagatedAssets" may not be preserved when bundling.' })).toBe(false);
+  });
+  it('passes every other log on, other directives included', () => {
+    expect(passed('warn', { code: 'MODULE_LEVEL_DIRECTIVE', message: 'The semantics of the module level directive "use client" in "x.ts" may not be preserved when bundling.' })).toBe(true);
+    expect(passed('warn', { code: 'EVAL', message: 'Use of eval is strongly discouraged' })).toBe(true);
+    expect(passed('info', { message: '"use astro:head-inject"' })).toBe(true);
   });
 });

@@ -18,6 +18,19 @@ export function unwatched(root: string, contentDir: string): string[] {
   return UNWATCHED.map((d) => resolve(root, d) + sep).filter((dir) => !posts.startsWith(dir)).map((dir) => `${dir}**`);
 }
 
+/** A log of Rolldown's, as Vite hands it to build.rolldownOptions.onLog. */
+export interface BuildLog { code?: string; message: string }
+
+/**
+ * Rolldown's logs, but for its warning about the directive Astro writes into each MDX page's
+ * assets module (withastro/astro#18087, harmless): on every build, an author would take it for
+ * a problem of theirs.
+ */
+export function onBuildLog<L extends BuildLog>(level: string, log: L, handler: (level: never, log: L) => void): void {
+  if (level === 'warn' && log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
+  handler(level as never, log);
+}
+
 export function sharedOptions(base: string, watch: { root: string; contentDir: string }) {
   return {
     site: site.url,
@@ -40,6 +53,6 @@ export function sharedOptions(base: string, watch: { root: string; contentDir: s
     // Pages whose cacheKey (getStaticPaths) and module graph are unchanged are copied from the cache.
     experimental: { incrementalBuild: true },
     // Vite's watcher walked 90,000 files of .bench/ and .test-build/ before the content sync began (8 s)
-    vite: { server: { watch: { ignored: unwatched(watch.root, watch.contentDir) } } },
+    vite: { server: { watch: { ignored: unwatched(watch.root, watch.contentDir) } }, build: { rolldownOptions: { onLog: onBuildLog } } },
   } satisfies AstroUserConfig;
 }

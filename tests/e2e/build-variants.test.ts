@@ -42,6 +42,14 @@ describe('a build for a sub-path (RZ_BASE=/blog/)', () => {
   });
 });
 
+describe('the build log', () => {
+  it('warns of nothing an author did not do (the four posts, one in MDX, a draft and a post of the base build\'s own)', () => {
+    const log = inject('baseOutput').replace(/\x1b\[[0-9;]*m/g, '');
+    expect(log).toContain('[build] Complete!');
+    expect(log.split('\n').filter((l) => /\[WARN\]|warning/i.test(l))).toEqual([]);
+  });
+});
+
 describe.concurrent('drafts', () => {
   const draft = '---\ntitle: "Secret draft about IRQL"\ndate: 2017-01-02\ntags: [unreleased-tag]\ndraft: true\n---\n\nNot ready: zzqx-draft-marker.\n';
 
