@@ -1,7 +1,7 @@
 // The Astro options the site and the benchmark's plain baseline (scripts/bench/plain.config.mjs)
 // share, so the baseline differs from the site only by this project's extras.
 import { resolve, sep } from 'node:path';
-import type { AstroUserConfig } from 'astro';
+import type { AstroUserConfig, ViteUserConfig } from 'astro';
 import { cspDirectives, scriptResources } from './lib/security-headers.ts';
 import { cspHash, themeInitScript } from './lib/theme-init.ts';
 import { site } from './site.config.ts';
@@ -18,18 +18,18 @@ export function unwatched(root: string, contentDir: string): string[] {
   return UNWATCHED.map((d) => resolve(root, d) + sep).filter((dir) => !posts.startsWith(dir)).map((dir) => `${dir}**`);
 }
 
-/** A log of Rolldown's, as Vite hands it to build.rolldownOptions.onLog. */
-export interface BuildLog { code?: string; message: string }
+/** Vite's build.rolldownOptions.onLog, as Astro's config types it. */
+type OnBuildLog = NonNullable<NonNullable<NonNullable<ViteUserConfig['build']>['rolldownOptions']>['onLog']>;
 
 /**
  * Rolldown's logs, but for its warning about the directive Astro writes into each MDX page's
  * assets module (withastro/astro#18087, harmless): on every build, an author would take it for
  * a problem of theirs.
  */
-export function onBuildLog<L extends BuildLog>(level: string, log: L, handler: (level: never, log: L) => void): void {
+export const onBuildLog: OnBuildLog = (level, log, handler) => {
   if (level === 'warn' && log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
-  handler(level as never, log);
-}
+  handler(level, log);
+};
 
 export function sharedOptions(base: string, watch: { root: string; contentDir: string }) {
   return {
