@@ -614,13 +614,14 @@ syncBuiltinESMExports();
     expect(live(server)).toBe('v1+later');
   });
 
-  it('keeps the build cache (.cache/) from push to push, copied, and only from builds that passed; every build works in tmp/build', async () => {
+  it('keeps the build cache (.cache/) from push to push, copied, and only from builds that passed; every build works in tmp/build, with one Node compile cache', async () => {
     const { server, author } = setup();
     expect((await push(author)).code).toBe(0);
     expect(readFileSync(join(server, 'live/count.txt'), 'utf8')).toBe('1');
     // one path for every build: Astro keeps built pages from build to build by their absolute paths
     const workTree = join(realpathSync(server), 'tmp/build/src');
     expect(readFileSync(join(server, 'live/cwd.txt'), 'utf8')).toBe(workTree);
+    expect(readdirSync(join(server, 'cache/node')).length, 'the hook\'s Node compile cache').toBeGreaterThan(0);
     commit(author, { 'page.txt': 'FAIL' });
     expect((await push(author)).code).not.toBe(0); // its build appended to its copy of the cache
     expect(readFileSync(join(server, 'cache/build/count'), 'utf8')).toBe('x');
