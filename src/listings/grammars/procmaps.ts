@@ -2,6 +2,10 @@
 // address range, the four permission flags (each its own token), offset,
 // device, inode, path and the kernel's pseudo paths ([heap], [stack], ...).
 import type { LanguageRegistration } from 'shiki';
+import { groupsOf, matchRule } from './match-rule.ts';
+
+const HEXNUM = '[0-9a-fA-F]+';
+const { cap, capWith } = groupsOf('procmaps');
 
 export const procmaps: LanguageRegistration = {
   name: 'procmaps',
@@ -14,25 +18,15 @@ export const procmaps: LanguageRegistration = {
     { include: '#smaps-field' },
   ],
   repository: {
-    'shell-prompt': {
-      // `$ cat /proc/self/maps` above the table
-      match: '^([$#])(\\s+)(.*)$',
-      captures: { 1: { name: 'markup.prompt.procmaps' }, 3: { name: 'keyword.other.command.procmaps' } },
-    },
-    mapping: {
-      // 00400000-0042d000 r-xp 00000000 08:11 27316285             /bin/grep
-      match: '^([0-9a-fA-F]+)(-)([0-9a-fA-F]+)(\\s+)([r-][w-][x-][ps])(\\s+)([0-9a-fA-F]+)(\\s+)([0-9a-fA-F]+:[0-9a-fA-F]+)(\\s+)(\\d+)(?:(\\s+)(.*?))?(\\s*)$',
-      captures: {
-        1: { name: 'constant.numeric.address.start.procmaps' },
-        2: { name: 'punctuation.separator.range.procmaps' },
-        3: { name: 'constant.numeric.address.end.procmaps' },
-        5: { patterns: [{ include: '#permission' }] },
-        7: { name: 'constant.numeric.offset.procmaps' },
-        9: { name: 'constant.other.device.procmaps' },
-        11: { name: 'constant.numeric.inode.procmaps' },
-        13: { patterns: [{ include: '#path' }] },
-      },
-    },
+    // `$ cat /proc/self/maps` above the table
+    'shell-prompt': matchRule('^', cap('[$#]', 'markup.prompt'), cap('\\s+'), cap('.*', 'keyword.other.command'), '$'),
+    // 00400000-0042d000 r-xp 00000000 08:11 27316285             /bin/grep
+    mapping: matchRule(
+      '^', cap(HEXNUM, 'constant.numeric.address.start'), cap('-', 'punctuation.separator.range'), cap(HEXNUM, 'constant.numeric.address.end'),
+      cap('\\s+'), capWith('[r-][w-][x-][ps]', '#permission'), cap('\\s+'), cap(HEXNUM, 'constant.numeric.offset'),
+      cap('\\s+'), cap(`${HEXNUM}:${HEXNUM}`, 'constant.other.device'), cap('\\s+'), cap('\\d+', 'constant.numeric.inode'),
+      '(?:', cap('\\s+'), capWith('.*?', '#path'), ')?', cap('\\s*'), '$',
+    ),
     permission: {
       patterns: [
         { match: 'r', name: 'storage.modifier.permission.read.procmaps' },
@@ -50,19 +44,14 @@ export const procmaps: LanguageRegistration = {
           match: '\\[(?:heap|stack(?::\\d+)?|vdso|vvar|vvar_vclock|vsyscall|uprobes|anon:[^\\]]*)\\](?=\\s*$)',
           name: 'support.constant.pseudo-path.procmaps',
         },
-        { match: '(\\S.*?)(\\s+\\(deleted\\))$', captures: { 1: { name: 'string.unquoted.path.procmaps' }, 2: { name: 'invalid.deprecated.deleted.procmaps' } } },
+        matchRule(cap('\\S.*?', 'string.unquoted.path'), cap('\\s+\\(deleted\\)', 'invalid.deprecated.deleted'), '$'),
         { match: '\\S.*', name: 'string.unquoted.path.procmaps' },
       ],
     },
-    'smaps-field': {
-      // Size:                132 kB
-      match: '^([A-Z][A-Za-z_]*)(:)(\\s+)(\\d+)(?:(\\s+)(kB))?\\s*$',
-      captures: {
-        1: { name: 'variable.other.field.procmaps' },
-        2: { name: 'punctuation.separator.procmaps' },
-        4: { name: 'constant.numeric.procmaps' },
-        6: { name: 'keyword.other.unit.procmaps' },
-      },
-    },
+    // Size:                132 kB
+    'smaps-field': matchRule(
+      '^', cap('[A-Z][A-Za-z_]*', 'variable.other.field'), cap(':', 'punctuation.separator'), cap('\\s+'), cap('\\d+', 'constant.numeric'),
+      '(?:', cap('\\s+'), cap('kB', 'keyword.other.unit'), ')?\\s*$',
+    ),
   },
 };
