@@ -12,35 +12,36 @@ describe('postSlug', () => {
 
 describe('slugFromPath', () => {
   // a post is named by its file, or by its folder when it is the folder's index
-  const cases: Array<[path: string, slug: string]> = [
-    ['linux-process-the-beginning.md', 'linux-process-the-beginning'],
-    ['2016/macos-network-filter.mdx', 'macos-network-filter'],
-    ['macos-network-filter/index.md', 'macos-network-filter'],
-    ['content/posts/with-images/index.mdx', 'with-images'],
-  ];
-  for (const [path, slug] of cases) it(`${path} -> ${slug}`, () => expect(slugFromPath(path)).toBe(slug));
+  const slugs: Record<string, string> = {
+    'linux-process-the-beginning.md': 'linux-process-the-beginning',
+    '2016/macos-network-filter.mdx': 'macos-network-filter',
+    'macos-network-filter/index.md': 'macos-network-filter',
+    'content/posts/with-images/index.mdx': 'with-images',
+  };
+  for (const [path, slug] of Object.entries(slugs)) it(`${path} -> ${slug}`, () => expect(slugFromPath(path)).toBe(slug));
 });
 
 describe('tagSlug', () => {
-  const cases: Array<[tag: string, slug: string, why: string]> = [
-    ['Linux', 'linux', 'case folded'],
-    ['kernel dev', 'kernel-dev', 'spaces become one hyphen'],
-    [' Kernel_Dev ', 'kernel-dev', 'punctuation too, none at the ends'],
-    ['node.js', 'node-js', 'a dot is punctuation'],
-    ['Café', 'cafe', 'accents dropped from Latin letters'],
-    ['C++', 'cpp', 'a name of its own'],
-    ['C#', 'csharp', 'a name of its own'],
-    ['F#', 'fsharp', 'a name of its own'],
-    ['.NET', 'dotnet', 'a name of its own'],
-    ['C', 'c', 'not C++ or C#'],
-    ['日本語', '日本語', 'letters of other scripts stay'],
-    ['Ядро Linux', 'ядро-linux', 'Cyrillic folded too'],
-    ['Йод', 'йод', 'й stays й'],
-    ['हिन्दी', 'हिन्दी', 'combining vowel signs stay'],
-    ['!!!', '', 'no letter or digit: nothing'],
-    [' - ', '', 'no letter or digit: nothing'],
+  // why, then each tag and its slug
+  const cases: Array<[why: string, slugs: Record<string, string>]> = [
+    ['case folded', { Linux: 'linux' }],
+    ['spaces become one hyphen', { 'kernel dev': 'kernel-dev' }],
+    ['punctuation too, none at the ends', { ' Kernel_Dev ': 'kernel-dev' }],
+    ['a dot is punctuation', { 'node.js': 'node-js' }],
+    ['accents dropped from Latin letters', { Café: 'cafe' }],
+    ['a name of its own', { 'C++': 'cpp', 'C#': 'csharp', 'F#': 'fsharp', '.NET': 'dotnet' }],
+    ['not C++ or C#', { C: 'c' }],
+    ['letters of other scripts stay', { 日本語: '日本語' }],
+    ['Cyrillic folded too', { 'Ядро Linux': 'ядро-linux' }],
+    ['й stays й', { Йод: 'йод' }],
+    ['combining vowel signs stay', { हिन्दी: 'हिन्दी' }],
+    ['no letter or digit: nothing', { '!!!': '', ' - ': '' }],
   ];
-  for (const [tag, slug, why] of cases) it(`${JSON.stringify(tag)} -> ${JSON.stringify(slug)} (${why})`, () => expect(tagSlug(tag)).toBe(slug));
+  for (const [why, slugs] of cases) {
+    for (const [tag, slug] of Object.entries(slugs)) {
+      it(`${JSON.stringify(tag)} -> ${JSON.stringify(slug)} (${why})`, () => expect(tagSlug(tag)).toBe(slug));
+    }
+  }
   it('gives C, C++ and C# three pages, and мой and мои two (й is a letter of its own)', () => {
     expect(new Set(['C', 'C++', 'C#'].map(tagSlug)).size).toBe(3);
     expect(tagSlug('мой')).not.toBe(tagSlug('мои'));

@@ -123,32 +123,30 @@ describe('gdb grammar', async () => {
     expect(scopeOf(await find('(gdb) info'), 'info')).toBe('keyword.other.command');
   });
 
-  // [the line that starts so, a token of it, the token's scope]
-  const scoped: Array<[line: string, token: string, scope: string]> = [
+  // the line that starts so: its tokens and their scopes
+  const scoped: Record<string, Record<string, string>> = {
     // breakpoint messages
-    ['Breakpoint 1 at', 'Breakpoint', 'keyword.other.breakpoint'],
-    ['Breakpoint 1 at', '1', 'constant.numeric.breakpoint'],
-    ['Breakpoint 1 at', '0x1139', 'constant.numeric.address'],
-    ['Breakpoint 1 at', 'main.c', 'string.unquoted.path'],
-    ['Breakpoint 1 at', '5', 'constant.numeric.line'],
-    ['Breakpoint 1, main', 'main', 'entity.name.function'],
-    ['Breakpoint 1, main', 'at', 'keyword.other.at'],
+    'Breakpoint 1 at': {
+      Breakpoint: 'keyword.other.breakpoint', 1: 'constant.numeric.breakpoint', '0x1139': 'constant.numeric.address',
+      'main.c': 'string.unquoted.path', 5: 'constant.numeric.line',
+    },
+    'Breakpoint 1, main': { main: 'entity.name.function', at: 'keyword.other.at' },
     // disassembly, with and without the => marker
-    ['=> 0x000055555555512d', '=>', 'keyword.operator.current'],
-    ['=> 0x000055555555512d', '0x000055555555512d', 'constant.numeric.address'],
-    ['=> 0x000055555555512d', '+4', 'constant.numeric.offset'],
-    ['=> 0x000055555555512d', 'lea', 'keyword.other.mnemonic'],
-    ['=> 0x000055555555512d', '%rip', 'variable.language.register'],
-    ['=> 0x000055555555512d', '# 0x555555556004', 'comment.line.number-sign'],
-    ['   0x0000555555555134', 'puts@plt', 'entity.name.function'],
-    ['   0x0000555555555129', '%rbp', 'variable.language.register'],
+    '=> 0x000055555555512d': {
+      '=>': 'keyword.operator.current', '0x000055555555512d': 'constant.numeric.address', '+4': 'constant.numeric.offset',
+      lea: 'keyword.other.mnemonic', '%rip': 'variable.language.register', '# 0x555555556004': 'comment.line.number-sign',
+    },
+    '   0x0000555555555134': { 'puts@plt': 'entity.name.function' },
+    '   0x0000555555555129': { '%rbp': 'variable.language.register' },
     // stack frames
-    ['#1', '#1', 'constant.numeric.frame'],
-    ['#1', 'argc', 'variable.parameter'],
-    ['#1', '0x7fffffffe0b8', 'constant.numeric.hex'],
-    ['#0', '/lib64/ld-linux-x86-64.so.2', 'string.unquoted.path'],
-  ];
-  for (const [line, token, scope] of scoped) it(`scopes ${token} in "${line.trim()}…" as ${scope}`, async () => expect(scopeOf(await find(line), token)).toBe(scope));
+    '#1': { '#1': 'constant.numeric.frame', argc: 'variable.parameter', '0x7fffffffe0b8': 'constant.numeric.hex' },
+    '#0': { '/lib64/ld-linux-x86-64.so.2': 'string.unquoted.path' },
+  };
+  for (const [line, tokens] of Object.entries(scoped)) {
+    for (const [token, scope] of Object.entries(tokens)) {
+      it(`scopes ${token} in "${line.trim()}…" as ${scope}`, async () => expect(scopeOf(await find(line), token)).toBe(scope));
+    }
+  }
   it('starts the => line with its marker', async () => expect((await find('=> 0x000055555555512d'))[0]).toEqual({ text: '=>', scope: 'keyword.operator.current' }));
 
   it('scopes the info proc mappings table', async () => {

@@ -53,34 +53,31 @@ export const HEADER8_HIGH_BITS = 0xffff_f800_0000_0000n;
 
 const mask = (bits: number): bigint => (1n << BigInt(bits)) - 1n;
 
+// The fields the layouts share, each described once; bits are derived where the layout fixes them.
+const depth = (word: number): FieldLayout => ({ name: 'Depth', word, lo: 0, hi: 15, note: 'number of entries' });
+const sequence = (word: number, lo: number, bits: number): FieldLayout =>
+  ({ name: 'Sequence', word, lo, hi: lo + bits - 1, note: `${bits}-bit counter, +1 per push` });
+// x64's NextEntry holds address bits hi+4 .. 4 of a 16-byte aligned entry, from bit lo to bit 63
+const nextEntry = (word: number, lo: number): FieldLayout =>
+  ({ name: 'NextEntry', word, lo, hi: 63, note: `address bits ${63 - lo + 4}..4 of the first entry` });
+const headerType = (bytes: 8 | 16): FieldLayout =>
+  ({ name: 'HeaderType', word: 1, lo: 0, hi: 0, note: `${bytes === 8 ? 0 : 1} = ${bytes}-byte header` });
+const init: FieldLayout = { name: 'Init', word: 1, lo: 1, hi: 1, note: 'initialized' };
+const reserved = (word: number, lo: number, hi: number, note = 'unused'): FieldLayout => ({ name: 'Reserved', word, lo, hi, note });
+
 function x86Fields(seqBits: number, teach: boolean): FieldLayout[] {
-  const f: FieldLayout[] = [
-    { name: 'Next', word: 0, lo: 0, hi: 31, note: 'address of the first entry (0 = empty)' },
-    { name: 'Depth', word: 1, lo: 0, hi: 15, note: 'number of entries' },
-  ];
-  if (seqBits > 0) f.push({ name: 'Sequence', word: 1, lo: 16, hi: 15 + seqBits, note: `${seqBits}-bit counter, +1 per push` });
-  if (16 + seqBits < 32) f.push({ name: 'Reserved', word: 1, lo: 16 + seqBits, hi: 31, note: teach ? 'unused in the teaching layout' : 'unused' });
+  const f: FieldLayout[] = [{ name: 'Next', word: 0, lo: 0, hi: 31, note: 'address of the first entry (0 = empty)' }, depth(1)];
+  if (seqBits > 0) f.push(sequence(1, 16, seqBits));
+  if (16 + seqBits < 32) f.push(reserved(1, 16 + seqBits, 31, teach ? 'unused in the teaching layout' : 'unused'));
   return f;
 }
 
 const HEADER8_FIELDS: readonly FieldLayout[] = [
-  { name: 'Depth', word: 0, lo: 0, hi: 15, note: 'number of entries' },
-  { name: 'Sequence', word: 0, lo: 16, hi: 24, note: '9-bit counter, +1 per push' },
-  { name: 'NextEntry', word: 0, lo: 25, hi: 63, note: 'address bits 42..4 of the first entry' },
-  { name: 'HeaderType', word: 1, lo: 0, hi: 0, note: '0 = 8-byte header' },
-  { name: 'Init', word: 1, lo: 1, hi: 1, note: 'initialized' },
-  { name: 'Reserved', word: 1, lo: 2, hi: 60, note: 'unused' },
+  depth(0), sequence(0, 16, 9), nextEntry(0, 25), headerType(8), init, reserved(1, 2, 60),
   { name: 'Region', word: 1, lo: 61, hi: 63, note: 'region bits (not used by the x64 rebuild)' },
 ];
 
-const HEADER16_FIELDS: readonly FieldLayout[] = [
-  { name: 'Depth', word: 0, lo: 0, hi: 15, note: 'number of entries' },
-  { name: 'Sequence', word: 0, lo: 16, hi: 63, note: '48-bit counter, +1 per push' },
-  { name: 'HeaderType', word: 1, lo: 0, hi: 0, note: '1 = 16-byte header' },
-  { name: 'Init', word: 1, lo: 1, hi: 1, note: 'initialized' },
-  { name: 'Reserved', word: 1, lo: 2, hi: 3, note: 'unused' },
-  { name: 'NextEntry', word: 1, lo: 4, hi: 63, note: 'address bits 63..4 of the first entry' },
-];
+const HEADER16_FIELDS: readonly FieldLayout[] = [depth(0), sequence(0, 16, 48), headerType(16), init, reserved(1, 2, 3), nextEntry(1, 4)];
 
 /** Describe a layout. seqBits is used by 'teach' only (0..16). */
 export function layoutInfo(name: LayoutName, seqBits = 0): LayoutInfo {
