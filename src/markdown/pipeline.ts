@@ -5,7 +5,9 @@ import { rehypeHeadingIds, unified, type MarkdownProcessor, type MarkdownRendere
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import { toString } from 'hast-util-to-string';
+import { randomUUID } from 'node:crypto';
 import { listingsRehypePlugins, listingsRemarkPlugins } from '../listings/index.ts';
+import { listingShelf, rehypeShelveListings } from '../listings/listing-shelf.ts';
 import remarkGithubAlerts from 'remark-github-blockquote-alert';
 import rehypeCallouts from './callouts.ts';
 import rehypeSidenotes from './sidenotes.ts';
@@ -39,7 +41,7 @@ export function unifiedOptions(): UnifiedProcessorOptions {
     // identifiers must stay as written, and it was the slowest step of the pipeline (17% of render).
     smartypants: false,
     remarkPlugins: [...listingsRemarkPlugins(), remarkGithubAlerts] as never,
-    rehypePlugins: [...listingsRehypePlugins(), ...proseRehypePlugins()] as never,
+    rehypePlugins: [...proseRehypePlugins(), ...listingsRehypePlugins()] as never,
   };
 }
 
@@ -56,14 +58,23 @@ export interface SiteProcessor extends MarkdownProcessor {
 /** The site's processor: unified() with the options above, counting its renders. */
 export function siteMarkdownProcessor(): SiteProcessor {
   const base = unified(unifiedOptions());
+  // Markdown's renderer sets finished listings aside from Astro's trailing passes (listing-shelf.ts)
+  const shelf = listingShelf(randomUUID());
+  const markdown = unified({ ...unifiedOptions(), rehypePlugins: [...unifiedOptions().rehypePlugins ?? [], [rehypeShelveListings, shelf]] as never });
   let renders = 0;
   return {
     name: base.name,
     options: base.options,
     get renders() { return renders; },
     async createRenderer(shared): Promise<MarkdownRenderer> {
-      const renderer = await base.createRenderer(shared);
-      return { render: (content, opts) => { renders++; return renderer.render(content, opts); } };
+      const renderer = await markdown.createRenderer(shared);
+      return {
+        render: async (content, opts) => {
+          renders++;
+          const rendered = await renderer.render(content, opts);
+          return { ...rendered, code: shelf.fill(rendered.code) };
+        },
+      };
     },
     ...(base.createMdxRenderer ? { createMdxRenderer: base.createMdxRenderer.bind(base) } : {}),
   };
