@@ -23,9 +23,11 @@ const { base } = settings;
 // Astro's cache (content store, incremental pages) lives in this checkout, under a key of all
 // the code and settings the output depends on: a change to any of them starts from a cold cache.
 // One build at a time per checkout holds it (a second waits); the dev server does not use it.
-const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname), { command: process.argv[2] ?? '' });
+const command = process.argv[2] ?? '';
+const cacheDir = astroCacheDir(import.meta.dirname, codeKey(import.meta.dirname), { command });
 
-const markdownProcessor = siteMarkdownProcessor();
+// the dev server renders Markdown in worker threads (src/markdown/render-workers.ts)
+const markdownProcessor = siteMarkdownProcessor({ workers: command === 'dev' });
 // Preact's Vite preset runs Babel on every .ts/.js file of the project by default, to compile JSX
 // that only the .tsx islands have; Vite compiles their JSX as well (tsconfig's jsxImportSource).
 // Babel on the islands alone: the same output, byte for byte, and a build 1.2 s (21%) faster.
