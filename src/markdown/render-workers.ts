@@ -1,8 +1,9 @@
 // Markdown rendered in worker threads beside Astro's: the content layer asks for up to ten
 // renders at once, and with listings highlighted a post is ~6 ms of CPU, on the thread that also
 // parses, validates and stores every entry (and in `astro dev` serves the first page). Workers
-// are unreferenced while idle, so they never keep a build alive; they stay for the dev server's
-// next edit (a new worker takes ~1 s to load the pipeline and its grammars).
+// are unreferenced while idle, so they never keep a process alive; they stay IDLE_MS for the dev
+// server's next edit (a new worker takes ~1 s to load the pipeline and its grammars), then end
+// (a dev server that reloads its config makes a new pool; the old one's workers go).
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,7 +13,9 @@ export interface RenderTask { id: number; content: string; fileURL?: string | un
 export type RenderReply = { id: number; rendered: MarkdownRenderResult } | { id: number; error: { message: string; stack?: string | undefined } };
 
 interface Pending { resolve: (r: MarkdownRenderResult) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; pending: Map<number, Pending>; dead?: Error }
+interface Slot { worker: Worker; pending: Map<number, Pending>; dead?: Error; idle?: NodeJS.Timeout }
+
+const IDLE_MS = 5 * 60_000;
 
 // Run from the source tree (Node strips the types), as the cards' workers: every build runs in the project's root.
 const workerFile = () => join(process.cwd(), 'src/markdown/render-worker.ts');
@@ -41,7 +44,10 @@ export function renderInWorkers(shared: AstroMarkdownOptions, size = Math.max(1,
       const p = slot.pending.get(reply.id);
       if (!p) return;
       slot.pending.delete(reply.id);
-      if (slot.pending.size === 0) worker.unref();
+      if (slot.pending.size === 0) {
+        worker.unref();
+        slot.idle = setTimeout(() => void worker.terminate(), IDLE_MS).unref();
+      }
       if ('rendered' in reply) p.resolve(reply.rendered);
       else p.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     });
@@ -58,6 +64,7 @@ export function renderInWorkers(shared: AstroMarkdownOptions, size = Math.max(1,
       const id = ++next;
       return new Promise<MarkdownRenderResult>((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
+        clearTimeout(slot.idle);
         slot.worker.ref();
         const task: RenderTask = { id, content, fileURL: opts?.fileURL?.href, frontmatter: opts?.frontmatter };
         slot.worker.postMessage(task);
