@@ -21,10 +21,12 @@ const IDLE_MS = 5 * 60_000;
 const workerFile = () => join(process.cwd(), 'src/markdown/render-worker.ts');
 
 /**
- * A renderer that hands each render to the least busy of `size` workers (one core is left to
- * Astro's thread), or undefined when the options cannot be sent to a worker.
+ * A renderer that hands each render to the least busy of `size` workers, one a core: during the
+ * content sync Astro's own thread mostly waits for the renders (9 of its 22 s idle with one worker,
+ * whose renders were the critical path), so the workers take every core. Undefined when the
+ * options cannot be sent to a worker.
  */
-export function renderInWorkers(shared: AstroMarkdownOptions, size = Math.max(1, availableParallelism() - 1)): MarkdownRenderer | undefined {
+export function renderInWorkers(shared: AstroMarkdownOptions, size = availableParallelism()): MarkdownRenderer | undefined {
   try {
     structuredClone(shared);
   } catch {
