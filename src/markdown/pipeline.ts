@@ -74,7 +74,7 @@ export async function siteMarkdownRenderer(shared: AstroMarkdownOptions): Promis
 
 /**
  * The site's processor, counting its renders. `workers` (the dev server): Markdown is rendered in
- * worker threads beside Astro's (render-workers.ts), or in this thread when they cannot start.
+ * worker threads beside Astro's (render-workers.ts), or in this thread once a worker fails.
  * A build renders in this thread: its second core draws the cards, and a render worker made a
  * cold 1,000-post build slower (43.8 s against 40.2 s) and its peak memory 16% higher. MDX is
  * always rendered in this thread.
@@ -87,7 +87,7 @@ export function siteMarkdownProcessor({ workers = false } = {}): SiteProcessor {
     options: base.options,
     get renders() { return renders; },
     async createRenderer(shared): Promise<MarkdownRenderer> {
-      const renderer = (workers ? renderInWorkers(shared) : undefined) ?? await siteMarkdownRenderer(shared);
+      const renderer = (workers ? renderInWorkers(shared, () => siteMarkdownRenderer(shared)) : undefined) ?? await siteMarkdownRenderer(shared);
       return { render: (content, opts) => { renders++; return renderer.render(content, opts); } };
     },
     ...(base.createMdxRenderer ? { createMdxRenderer: base.createMdxRenderer.bind(base) } : {}),

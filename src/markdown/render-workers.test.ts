@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { siteMarkdownRenderer } from './pipeline.ts';
 import { renderInWorkers } from './render-workers.ts';
 
@@ -8,7 +9,7 @@ const post = (n: number) => `## Part ${n}\n\nText with \`code\` and a [link](htt
 describe('renderInWorkers', () => {
   it('renders as the site renderer does in this thread, ten at once, each its own', { timeout: 30_000 }, async () => {
     const here = await siteMarkdownRenderer(shared);
-    const pool = renderInWorkers(shared, 2)!;
+    const pool = renderInWorkers(shared, () => siteMarkdownRenderer(shared), { size: 2 })!;
     const posts = Array.from({ length: 10 }, (_, i) => post(i));
     const there = await Promise.all(posts.map((p) => pool.render(p)));
     for (const [i, p] of posts.entries()) {
@@ -21,6 +22,22 @@ describe('renderInWorkers', () => {
   });
 
   it('is not used when the options cannot be sent to a worker (a function in them)', () => {
-    expect(renderInWorkers({ ...shared, remarkRehype: { handlers: { x: () => undefined } } } as never)).toBeUndefined();
+    expect(renderInWorkers({ ...shared, remarkRehype: { handlers: { x: () => undefined } } } as never, () => siteMarkdownRenderer(shared))).toBeUndefined();
+  });
+
+  it('renders in this thread when a worker cannot start, and says so once, as not a problem in any post', { timeout: 30_000 }, async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const here = await siteMarkdownRenderer(shared);
+      const pool = renderInWorkers(shared, async () => here, { size: 2, file: join(import.meta.dirname, 'no-such-worker.ts') })!;
+      const posts = [post(1), post(2), post(3)];
+      const rendered = await Promise.all(posts.map((p) => pool.render(p)));
+      for (const [i, p] of posts.entries()) expect(rendered[i]!.code).toBe((await here.render(p)).code);
+      expect((await pool.render(post(4))).code).toContain('Part 4'); // and later renders too
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/a render worker failed .*Not a problem in any post/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

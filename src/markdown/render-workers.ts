@@ -3,43 +3,57 @@
 // parses, validates and stores every entry (and in `astro dev` serves the first page). Workers
 // are unreferenced while idle, so they never keep a process alive; they stay IDLE_MS for the dev
 // server's next edit (a new worker takes ~1 s to load the pipeline and its grammars), then end
-// (a dev server that reloads its config makes a new pool; the old one's workers go).
+// (a dev server that reloads its config makes a new pool; the old one's workers go). A worker
+// that fails (it could not load, it crashed) hands its renders, and all later ones, to Astro's
+// thread: a post's own render error is still the post's.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AstroMarkdownOptions, MarkdownRenderer, MarkdownRenderResult } from '@astrojs/markdown-remark';
+import type { AstroMarkdownOptions, MarkdownRenderer, MarkdownRenderOptions, MarkdownRenderResult } from '@astrojs/markdown-remark';
 
 export interface RenderTask { id: number; content: string; fileURL?: string | undefined; frontmatter?: Record<string, unknown> | undefined }
 export type RenderReply = { id: number; rendered: MarkdownRenderResult } | { id: number; error: { message: string; stack?: string | undefined } };
 
-interface Pending { resolve: (r: MarkdownRenderResult) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; pending: Map<number, Pending>; dead?: Error; idle?: NodeJS.Timeout }
+interface Pending { content: string; opts: MarkdownRenderOptions | undefined; resolve: (r: MarkdownRenderResult) => void; reject: (e: Error) => void }
+interface Slot { worker: Worker; pending: Map<number, Pending>; ended?: boolean; idle?: NodeJS.Timeout }
 
 const IDLE_MS = 5 * 60_000;
 
 // Run from the source tree (Node strips the types), as the cards' workers: every build runs in the project's root.
 const workerFile = () => join(process.cwd(), 'src/markdown/render-worker.ts');
 
+export interface RenderWorkersOptions {
+  /** Workers, one a core by default: during the content sync Astro's own thread mostly waits for the renders (9 of its 22 s idle with one worker, whose renders were the critical path). */
+  size?: number;
+  /** The worker's module (tests name one that cannot load). */
+  file?: string;
+}
+
 /**
- * A renderer that hands each render to the least busy of `size` workers, one a core: during the
- * content sync Astro's own thread mostly waits for the renders (9 of its 22 s idle with one worker,
- * whose renders were the critical path), so the workers take every core. Undefined when the
- * options cannot be sent to a worker.
+ * A renderer that hands each render to the least busy of its workers, and to `inThread` once a
+ * worker has failed. Undefined when the options cannot be sent to a worker (a function in them).
  */
-export function renderInWorkers(shared: AstroMarkdownOptions, size = availableParallelism()): MarkdownRenderer | undefined {
+export function renderInWorkers(shared: AstroMarkdownOptions, inThread: () => Promise<MarkdownRenderer>, { size = availableParallelism(), file = workerFile() }: RenderWorkersOptions = {}): MarkdownRenderer | undefined {
   try {
     structuredClone(shared);
   } catch {
-    return undefined; // (a function in the options: render in this thread)
+    return undefined;
   }
   const slots: Slot[] = [];
   let next = 0;
+  let broken = false;
+  let here: Promise<MarkdownRenderer> | undefined;
+  const renderHere = (content: string, opts?: MarkdownRenderOptions) => (here ??= inThread()).then((r) => r.render(content, opts));
+
   const start = (): Slot => {
-    const worker = new Worker(workerFile(), { workerData: { shared } });
+    const worker = new Worker(file, { workerData: { shared } });
     const slot: Slot = { worker, pending: new Map() };
-    const fail = (why: Error) => {
-      slot.dead = why;
-      for (const p of slot.pending.values()) p.reject(why);
+    const fail = (why: string) => {
+      if (slot.ended) return;
+      slot.ended = true;
+      if (!broken) console.warn(`Markdown: a render worker failed (${why}); Astro's thread renders the posts instead. Not a problem in any post.`);
+      broken = true;
+      for (const p of slot.pending.values()) renderHere(p.content, p.opts).then(p.resolve, p.reject);
       slot.pending.clear();
     };
     worker.on('message', (reply: RenderReply) => {
@@ -48,24 +62,26 @@ export function renderInWorkers(shared: AstroMarkdownOptions, size = availablePa
       slot.pending.delete(reply.id);
       if (slot.pending.size === 0) {
         worker.unref();
-        slot.idle = setTimeout(() => void worker.terminate(), IDLE_MS).unref();
+        slot.idle = setTimeout(() => { slot.ended = true; void worker.terminate(); }, IDLE_MS).unref();
       }
       if ('rendered' in reply) p.resolve(reply.rendered);
       else p.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     });
-    worker.on('error', (e: Error) => fail(new Error(`the Markdown render worker failed (not a problem in the post): ${e.message}`)));
-    worker.on('exit', (code) => fail(new Error(`the Markdown render worker exited with code ${code} (not a problem in the post)`)));
+    worker.on('error', (e: Error) => fail(e.message));
+    worker.on('exit', (code) => fail(`it exited with code ${code}`));
     worker.unref();
     return slot;
   };
+
   return {
     render(content, opts) {
-      for (let i = slots.length - 1; i >= 0; i--) if (slots[i]!.dead) slots.splice(i, 1);
+      if (broken) return renderHere(content, opts);
+      for (let i = slots.length - 1; i >= 0; i--) if (slots[i]!.ended) slots.splice(i, 1);
       if (slots.length < size) slots.push(start());
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = ++next;
       return new Promise<MarkdownRenderResult>((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject });
+        slot.pending.set(id, { content, opts, resolve, reject });
         clearTimeout(slot.idle);
         slot.worker.ref();
         const task: RenderTask = { id, content, fileURL: opts?.fileURL?.href, frontmatter: opts?.frontmatter };
