@@ -15,6 +15,7 @@ import { inspectPostSources } from '../src/lib/frontmatter-check.ts';
 import { listPostFiles } from '../src/node/post-files.ts';
 import { readSettings } from '../src/node/settings.ts';
 import { fieldLine, postOfPage, snippetLine, where, type PostSourceFile } from '../src/lib/site-check/sources.ts';
+import { postSlugOfPath } from '../src/lib/routes.ts';
 
 export const budgets = { cssBytes: 20 * 1024, postJsBytes: 4 * 1024 };
 
@@ -113,7 +114,7 @@ export async function staticSiteChecks(dist: string, contentDir = resolve(root, 
     if (a.styleAttributes) over.push(`${page}: ${a.styleAttributes} style attribute(s) (a strict CSP blocks them)`);
     const css = a.styles.reduce((n, s) => n + gz(s), 0);
     if (css > budgets.cssBytes) over.push(`${page}: ${(css / 1024).toFixed(1)} KB of CSS gzipped (budget 20 KB)`);
-    if (p.url.startsWith('/posts/') && !p.html.includes('<astro-island')) {
+    if (postSlugOfPath(p.url) !== undefined && !p.html.includes('<astro-island')) {
       if (a.scripts.some(loadsFramework)) over.push(`${page}: a post without an island loads framework code`);
       const js = a.scripts.reduce((n, s) => n + gz(s), 0);
       if (js > budgets.postJsBytes) over.push(`${page}: ${(js / 1024).toFixed(1)} KB of JS gzipped (budget 4 KB for a post without an island)`);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardPath, filesOfUrl, joinBase, listPagePath, postPath, postSlugOfPath, seriesPath, siteRoutes, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
+import { cardPath, filesOfUrl, joinBase, listPagePath, pagePaths, postPath, postSlugOfPath, seriesPath, siteRoutes, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
 
 describe('URL joining', () => {
   const bases: Array<[base: string, withSlash: string]> = [['/', '/'], ['/blog', '/blog/'], ['/blog/', '/blog/'], ['', '/']];
@@ -59,6 +59,14 @@ describe('the site\'s own routes', () => {
     for (const f of siteRoutes.folders) expect(fromIntegrations.includes(f) || pageNames.includes(f), f).toBe(true);
     for (const f of siteRoutes.files) {
       expect(fromIntegrations.includes(f) || pageNames.includes(f) || existsSync(join(root, 'public', f)), f).toBe(true);
+    }
+  });  it('hold every page path the site links to (pagePaths): a page or feed, or a file an integration writes', () => {
+    const sitemap = /^sitemap-[^/]*\.xml$/;
+    for (const [name, path] of Object.entries(pagePaths)) {
+      const top = path.replace(/\/$/, '');
+      if (path === '') continue; // the home page: index.html
+      const known = path.endsWith('/') ? siteRoutes.folders.includes(top as never) : siteRoutes.files.includes(top as never) || sitemap.test(top);
+      expect(known, `pagePaths.${name} = ${path}`).toBe(true);
     }
   });
 });

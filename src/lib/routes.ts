@@ -20,6 +20,17 @@ export const postPath = (slug: string): string => `posts/${slug}/`;
 export const tagPath = (tagSlug: string): string => `tags/${encodeURIComponent(tagSlug)}/`;
 /** A series' page. */
 export const seriesPath = (seriesSlug: string): string => `series/${encodeURIComponent(seriesSlug)}/`;
+/** The pages and feeds of which the site has one, under the base. */
+export const pagePaths = {
+  home: '',
+  archive: 'archive/',
+  tags: 'tags/',
+  series: 'series/',
+  search: 'search/',
+  rss: 'rss.xml',
+  jsonFeed: 'feed.json',
+  sitemap: 'sitemap-index.xml',
+} as const;
 /** Page n of the home page's list (1 is the home page itself). */
 export const listPagePath = (n: number): string => (n === 1 ? '' : `page/${n}/`);
 

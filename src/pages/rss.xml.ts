@@ -1,9 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { feedSite, getFeedItems } from '../data/feed.ts';
+import { pagePaths } from '../lib/routes.ts';
 
 export const GET: APIRoute = async () => {
-  const s = feedSite('rss.xml');
+  const s = feedSite(pagePaths.rss);
   const items = await getFeedItems();
   return rss({
     title: s.title,

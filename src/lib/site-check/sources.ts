@@ -1,12 +1,14 @@
 // The post a built page comes from, and the line in it a check problem points at, so a failed
 // check names the file the author edits (and the line, where it can) beside the built URL.
 
+import { postSlugOfPath } from '../routes.ts';
+
 export interface PostSourceFile { file: string; text: string }
 
 /** The post behind a built page URL (/posts/<slug>/), if any. */
 export function postOfPage(url: string, bySlug: ReadonlyMap<string, PostSourceFile>): PostSourceFile | undefined {
-  const m = /^\/posts\/([^/]+)\/$/.exec(url);
-  return m ? bySlug.get(decodeURIComponent(m[1]!)) : undefined;
+  const slug = postSlugOfPath(url);
+  return slug === undefined ? undefined : bySlug.get(decodeURIComponent(slug));
 }
 
 /** 1-based line of the frontmatter field `name:` in a post's source. */
