@@ -1,6 +1,6 @@
 // An image host on 127.0.0.1 for the import tests: real PNG files (drawn here, no dependency),
 // a missing one (404) and one that never answers, so downloads are tested for real.
-import { createServer, type Server } from 'node:http';
+import { listen } from './server.ts';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** A w x h PNG of one colour. */
@@ -18,22 +18,40 @@ export function png(w: number, h: number, rgb: [number, number, number]): Buffer
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-export interface ImageHost { origin: string; requests: string[]; close: () => Promise<void> }
+export interface ImageHost {
+  origin: string;
+  requests: string[];
+  /** The most requests it held open at once (answered or not). */
+  mostOpen: () => number;
+  close: () => Promise<void>;
+}
+
+export interface ImageHostOptions {
+  /** Answer each request after this long (a slow host). */
+  delayMs?: number;
+  /** A Content-Type other than image/png for some paths (a host that answers with a page). */
+  types?: Record<string, string>;
+}
 
 /** Serves `files` (path -> bytes) as PNG; `/hang/...` never answers; anything else is a 404. */
-export async function imageHost(files: Record<string, Buffer>): Promise<ImageHost> {
+export async function imageHost(files: Record<string, Buffer>, { delayMs = 0, types = {} }: ImageHostOptions = {}): Promise<ImageHost> {
   const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
+  let open = 0;
+  let most = 0;
+  const host = await listen((req, res) => {
     const path = req.url ?? '/';
     requests.push(path);
+    most = Math.max(most, ++open);
+    res.on('close', () => open--); // answered, or given up by the client
     if (path.startsWith('/hang/')) return; // held open until the client gives up
-    const body = files[path];
-    if (!body) { res.statusCode = 404; res.end('not found'); return; }
-    res.setHeader('Content-Type', 'image/png');
-    res.end(body);
+    const answer = () => {
+      const body = files[path];
+      if (!body) { res.statusCode = 404; res.end('not found'); return; }
+      res.setHeader('Content-Type', types[path] ?? 'image/png');
+      res.end(body);
+    };
+    if (delayMs > 0) setTimeout(answer, delayMs);
+    else answer();
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return { origin, requests, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }) };
+  return { origin: host.origin, requests, mostOpen: () => most, close: host.close };
 }

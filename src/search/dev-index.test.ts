@@ -1,9 +1,9 @@
 // The dev server's index without Astro: a (fake) dev server's pages indexed in memory, served
 // by the middleware, refreshed after a change.
-import { createServer, type Server } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
 import { DevIndex, indexDevSite } from './dev-index.ts';
+import { listen } from '../../scripts/harness/server.ts';
 
 const post = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><body><nav>Site chrome</nav><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p></article></body></html>`;
@@ -14,14 +14,13 @@ describe('DevIndex', () => {
   it('serves an index of what the server renders now, and rebuilds it after a change', async () => {
     const pages: Record<string, string> = { '/blog/posts/a/': post('A', 'alpha') };
     const dev = new DevIndex('/blog/');
-    const server: Server = createServer((req, res) => {
+    const server = await listen((req, res) => {
       if (req.url === '/blog/archive/') { res.end(Object.keys(pages).map((u) => `<a href="${u}">x</a>`).join('')); return; }
       const page = pages[req.url ?? ''];
       if (page) { res.end(page); return; }
       dev.handle(req, res, () => { res.statusCode = 404; res.end('next'); });
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const port = (server.address() as { port: number }).port;
+    const port = new URL(server.origin).port;
     const entry = async () => (await (await fetch(`http://127.0.0.1:${port}/blog/pagefind/pagefind-entry.json`)).json()) as { languages: { en: { page_count: number } } };
     try {
       expect((await entry()).languages.en.page_count).toBe(1);
@@ -34,7 +33,7 @@ describe('DevIndex', () => {
       dev.changed();
       expect((await entry()).languages.en.page_count).toBe(2);
     } finally {
-      await new Promise((ok) => server.close(ok));
+      await server.close();
     }
   });
 
@@ -44,14 +43,13 @@ describe('DevIndex', () => {
     const rendered: string[] = [];
     let slow: (() => Promise<void>) | undefined; // runs while a page is answered
     const dev = new DevIndex('/');
-    const server: Server = createServer((req, res) => {
+    const server = await listen((req, res) => {
       if (req.url === '/archive/') { res.end(Object.keys(pages).map((u) => `<a href="${u}">x</a>`).join('')); return; }
       const page = pages[req.url ?? ''];
       if (page) { rendered.push(req.url!); void (slow?.() ?? Promise.resolve()).then(() => res.end(page)); return; }
       dev.handle(req, res, () => { res.statusCode = 404; res.end('next'); });
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const { origin } = server;
     const entry = async () => (await (await fetch(`${origin}/pagefind/pagefind-entry.json`)).json()) as { languages: { en: { hash: string; page_count: number } } };
     try {
       const first = await entry();
@@ -78,26 +76,25 @@ describe('DevIndex', () => {
       await entry();
       expect(rendered).toEqual([]); // and now it is kept
     } finally {
-      await new Promise((ok) => server.close(ok));
+      await server.close();
     }
   });
 
   it('a page the dev server cannot answer fails the index with its cause; a page known to be none is not asked for', async () => {
     const links = Array.from({ length: 30 }, (_, i) => `/posts/p${i}/`);
-    const server: Server = createServer((req, res) => {
+    const server = await listen((req, res) => {
       if (req.url === '/archive/') { res.end(links.map((u) => `<a href="${u}">x</a>`).join('')); return; }
       if (req.url === '/posts/p3/') { req.socket.destroy(); return; } // (the dev server died under this page)
       res.end(post(req.url ?? '', 'zzqx'));
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const { origin } = server;
     try {
       await expect(indexDevSite(origin, '/')).rejects.toThrow(/fetch failed|socket/);
       const whole = await indexDevSite(origin, '/', new Map([['/posts/p3/', null]]));
       expect(whole.pages).toBe(29); // (p3 known as no page: not fetched)
       expect(whole.rendered).toBe(29);
     } finally {
-      await new Promise((ok) => server.close(ok));
+      await server.close();
     }
   });
 });
