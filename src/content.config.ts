@@ -5,7 +5,7 @@ import { globSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { slugFromPath } from './lib/slugs.ts';
+import { slugOfPost } from './lib/slugs.ts';
 import { postSchema } from './lib/post-schema.ts';
 import { summarisedLoader } from './lib/post-body.ts';
 import { commentsFile, commentsSchema } from './lib/comments.ts';
@@ -18,7 +18,7 @@ const posts = defineCollection({
   loader: summarisedLoader(glob({
     base: contentDir,
     pattern: '**/*.{md,mdx}',
-    generateId: ({ entry, data }) => (typeof data['slug'] === 'string' ? data['slug'] : slugFromPath(entry)),
+    generateId: ({ entry, data }) => slugOfPost(data['slug'], entry),
   })),
   schema: postSchema,
 });

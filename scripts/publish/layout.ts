@@ -29,7 +29,7 @@ export function serverLayout(dir: string) {
     work: join(dir, 'tmp', 'build'),
     buildLock: join(run, 'build.lock'),
     switchLock: join(run, 'switch.lock'),
-    /** the build in progress: formatBuilding */
+    /** the build in progress, "<hook pid> <sha> <process group>" (hook.sh writes it; parseBuilding reads it) */
     building: join(run, 'building'),
     /** one release id a line, each time live switched to it; rollback walks it back */
     history: join(run, 'history'),

@@ -7,7 +7,7 @@ import { didYouMean } from './did-you-mean.ts';
 import { isScheduled } from './posts.ts';
 import { knownFields, postSchema, splitMessage, type PostData } from './post-schema.ts';
 import { isValidDateString } from './instants.ts';
-import { slugFromPath, slugPattern } from './slugs.ts';
+import { slugFromPath, slugOfPost, slugPattern } from './slugs.ts';
 import { seriesProblems, type SeriesUse } from './series.ts';
 import { tagProblems, type TagUse } from './tags.ts';
 
@@ -106,7 +106,8 @@ export function checkPostSource({ path, source }: PostSource): { problems: Probl
   })) as Partial<PostData>;
   const line = (...p: PropertyKey[]) => lineAt(doc, p, lineOf) ?? 1;
   let slugLine = 1;
-  if (post.slug) { slug = post.slug; slugLine = line('slug'); }
+  slug = slugOfPost(post.slug, path);
+  if (post.slug) slugLine = line('slug');
   else if (!slugPattern.test(slug))
     add(1, 'slug', `the file name gives the slug ${JSON.stringify(slug)}, which is not lower-case words joined by hyphens`, 'rename the file (e.g. my-post.md) or add `slug: my-post`');
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postSlug, seriesSlug, slugFromPath, slugPattern, tagSlug } from './slugs.ts';
+import { postSlug, seriesSlug, slugFromPath, slugOfPost, slugPattern, tagSlug } from './slugs.ts';
 
 describe('postSlug', () => {
   it('makes a title lower-case ASCII words joined by hyphens', () => {
@@ -19,6 +19,13 @@ describe('slugFromPath', () => {
     'content/posts/with-images/index.mdx': 'with-images',
   };
   for (const [path, slug] of Object.entries(slugs)) it(`${path} -> ${slug}`, () => expect(slugFromPath(path)).toBe(slug));
+});
+
+describe('slugOfPost', () => {
+  it('takes the slug: field when there is one, else the file\'s', () => {
+    expect(slugOfPost('boot-chain', 'content/posts/2016/old-name.md')).toBe('boot-chain');
+    expect(slugOfPost(undefined, 'content/posts/macos-network-filter/index.md')).toBe('macos-network-filter');
+  });
 });
 
 describe('tagSlug', () => {

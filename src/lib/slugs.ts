@@ -25,6 +25,11 @@ export function slugFromPath(path: string): string {
   return name.replace(/\.(md|mdx|markdown)$/i, '');
 }
 
+/** A post's slug: its `slug:` field when it has one (a string), else what its file gives it. */
+export function slugOfPost(slugField: unknown, path: string): string {
+  return typeof slugField === 'string' ? slugField : slugFromPath(path);
+}
+
 /** Whether a post file is its folder's index (`name/index.md`): the folder is the post's, images and comments beside it. */
 export const isFolderPost = (path: string): boolean => /(^|[\\/])index\.mdx?$/.test(path);
 
