@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postLinks, withHighlight } from './paths.ts';
+import { postLinks, withMarkedTerms } from './paths.ts';
 
 describe('postLinks', () => {
   it('finds each post link under the base once', () => {
@@ -9,9 +9,9 @@ describe('postLinks', () => {
   });
 });
 
-describe('withHighlight', () => {
+describe('withMarkedTerms', () => {
   it('puts the terms before the hash', () => {
-    expect(withHighlight('/blog/posts/x/#h', ['a b', 'nt!K'])).toBe('/blog/posts/x/?highlight=a%20b&highlight=nt!K#h');
-    expect(withHighlight('/p/', [])).toBe('/p/');
+    expect(withMarkedTerms('/blog/posts/x/#h', ['a b', 'nt!K'])).toBe('/blog/posts/x/?mark=a%20b&mark=nt!K#h');
+    expect(withMarkedTerms('/p/', [])).toBe('/p/');
   });
 });

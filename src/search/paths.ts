@@ -12,12 +12,12 @@ export function postLinks(html: string, base: string): string[] {
   return [...out];
 }
 
-/** A result URL that asks the page to highlight the terms: `?highlight=` goes before the #hash. */
-export function withHighlight(url: string, terms: string[]): string {
+/** A result URL that asks the page to mark the terms (<mark>): `?mark=` goes before the #hash. */
+export function withMarkedTerms(url: string, terms: string[]): string {
   if (!terms.length) return url;
   const hashAt = url.indexOf('#');
   const path = hashAt < 0 ? url : url.slice(0, hashAt);
   const hash = hashAt < 0 ? '' : url.slice(hashAt);
-  const q = terms.map((t) => `highlight=${encodeURIComponent(t)}`).join('&');
+  const q = terms.map((t) => `mark=${encodeURIComponent(t)}`).join('&');
   return `${path}${path.includes('?') ? '&' : '?'}${q}${hash}`;
 }

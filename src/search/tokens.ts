@@ -95,7 +95,7 @@ export function normaliseQuery(query: string): string {
   return words.join(' ');
 }
 
-/** The words of a query, for highlighting on the page a result opens. */
+/** The words of a query, marked on the page a result opens. */
 export function queryTerms(query: string): string[] {
   const terms = new Set<string>();
   for (const token of query.trim().split(/\s+/)) {

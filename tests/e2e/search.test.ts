@@ -96,7 +96,7 @@ describe('the built index (base /blog/)', () => {
     await page.locator('#search-page-results[data-search-query=ExInterlockedPopEntrySList] .search-hit').first().waitFor();
     expect(await page.locator('.search-hit .search-excerpt mark').count()).toBeGreaterThan(0);
     const sub = await page.locator('.search-subs a').first().getAttribute('href');
-    expect(sub).toMatch(new RegExp(`^${BASE}posts/${slist}/\\?highlight=ExInterlockedPopEntrySList#safety-of-using`));
+    expect(sub).toMatch(new RegExp(`^${BASE}posts/${slist}/\\?mark=ExInterlockedPopEntrySList#safety-of-using`));
     // typing rewrites ?q=, a filter pushes a history entry, Back restores the query
     await page.locator('#search-page-q').fill('filter');
     await page.waitForURL(/\?q=filter$/);
@@ -185,7 +185,7 @@ describe('the built index (base /blog/)', () => {
     await page.close();
   });
 
-  it('the dialog works by keyboard alone and highlights the terms on the page it opens', async () => {
+  it('the dialog works by keyboard alone and marks the terms on the page it opens', async () => {
     const page = await browser.newPage();
     const urls: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
@@ -206,7 +206,7 @@ describe('the built index (base /blog/)', () => {
     // Ctrl+K reopens it with the query kept; Enter opens the first result
     await page.keyboard.press('Control+K');
     await dialog.waitFor();
-    await Promise.all([page.waitForURL(/highlight=vsys/), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/mark=vsys/), page.keyboard.press('Enter')]);
     expect(new URL(page.url()).pathname).toBe(`${BASE}posts/${linux}/`);
     await page.locator('mark.search-term').first().waitFor();
     expect(await page.locator('mark.search-term').first().innerText()).toMatch(/^vsys$/i);

@@ -4,7 +4,7 @@
 import { escapeText } from 'entities/escape';
 import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, type Matched } from '../excerpt.ts';
 import { cleanExcerpt } from '../html.ts';
-import { withHighlight } from '../paths.ts';
+import { withMarkedTerms } from '../paths.ts';
 import { normaliseQuery, queryTerms } from '../tokens.ts';
 import { withTrailingSlash } from '../../lib/routes.ts';
 
@@ -62,9 +62,9 @@ async function toHit(r: PagefindResult, terms: string[]): Promise<Hit> {
   const pageUrl = d.url.split('#')[0]!;
   const subs = sectionExcerpts(page, scores, d.anchors ?? [], EXCERPT_WORDS)
     .slice(0, 3)
-    .map((s) => ({ title: s.title, url: withHighlight(`${pageUrl}#${encodeURIComponent(s.id)}`, terms), excerpt: s.excerpt.html, excerptFrom: s.excerpt.from }));
+    .map((s) => ({ title: s.title, url: withMarkedTerms(`${pageUrl}#${encodeURIComponent(s.id)}`, terms), excerpt: s.excerpt.html, excerptFrom: s.excerpt.from }));
   return {
-    url: withHighlight(d.url, terms),
+    url: withMarkedTerms(d.url, terms),
     title: d.meta['title'] ?? d.url,
     excerpt,
     excerptFrom: main?.from ?? 'prose',

@@ -1,6 +1,6 @@
 // On every page, and tiny: opens search on `/`, Ctrl/Cmd+K or a click on the Search link,
 // loading the dialog code and Pagefind only then. A page opened from a search result
-// (?highlight=) loads the highlighter. Nothing else of search is fetched while reading.
+// (?mark=) loads the term marker. Nothing else of search is fetched while reading.
 const onSearchPage = (): HTMLInputElement | null => document.querySelector<HTMLInputElement>('[data-search-page] input[name=q]');
 let dialog: Promise<{ openDialog: () => Promise<void> }> | undefined;
 
@@ -26,4 +26,4 @@ for (const a of document.querySelectorAll('[data-search-open]')) {
     open(e);
   });
 }
-if (new URLSearchParams(location.search).has('highlight')) void import('./marks.ts');
+if (new URLSearchParams(location.search).has('mark')) void import('./marks.ts');

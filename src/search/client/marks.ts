@@ -1,8 +1,8 @@
-// Marks the searched terms on a page opened from a search result (?highlight=term).
+// Marks the searched terms on a page opened from a search result (?mark=term).
 import { searchStyles } from './style.ts';
 import { markRanges } from '../marks.ts';
 
-const terms = new URLSearchParams(location.search).getAll('highlight').filter((t) => t.trim().length >= 2);
+const terms = new URLSearchParams(location.search).getAll('mark').filter((t) => t.trim().length >= 2);
 const root = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main');
 const MAX = 300;
 
