@@ -48,7 +48,7 @@ const fakeFiles: Record<string, string> = {
   'build.mjs': `import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { publishManifest } from ${JSON.stringify(join(projectRoot, 'scripts/publish/manifest.ts'))};
 import { instantOf, nowOf } from ${JSON.stringify(join(projectRoot, 'src/lib/instants.ts'))};
-import { scheduledPosts } from ${JSON.stringify(join(projectRoot, 'src/lib/frontmatter-check.ts'))};
+import { isScheduled } from ${JSON.stringify(join(projectRoot, 'src/lib/posts.ts'))};
 if (process.env.PIDFILE) writeFileSync(process.env.PIDFILE, String(process.pid));
 if (existsSync('stubborn.txt')) process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
 mkdirSync('.cache', { recursive: true });
@@ -63,11 +63,10 @@ if (page.startsWith('BIG')) writeFileSync('dist/big.bin', Buffer.alloc(4 << 20, 
 await new Promise((r) => setTimeout(r, Number(readFileSync('delay.txt', 'utf8'))));
 if (existsSync('gate.txt')) while (!existsSync(readFileSync('gate.txt', 'utf8'))) await new Promise((r) => setTimeout(r, 20));
 const day = existsSync('scheduled.txt') ? readFileSync('scheduled.txt', 'utf8').trim() : '';
-// a post dated \`day\`, held back or published by the rule and the manifest the real build uses (check-posts.ts)
-const later = day ? [{ file: 'content/posts/later.md', slug: 'later', draft: false, date: instantOf(day) }] : [];
-const scheduled = scheduledPosts(later, nowOf(process.env.RZ_NOW, new Date()));
-if (process.env.RZ_PUBLISH_MANIFEST) writeFileSync(process.env.RZ_PUBLISH_MANIFEST, JSON.stringify(publishManifest(scheduled)));
-writeFileSync('dist/index.html', day && !scheduled.length ? page + '+later' : page);
+// a post dated \`day\`, held back by the site's rule (isScheduled, as the real build's checks) and told in its manifest
+const held = !!day && isScheduled({ date: instantOf(day) }, nowOf(process.env.RZ_NOW, new Date()));
+if (process.env.RZ_PUBLISH_MANIFEST) writeFileSync(process.env.RZ_PUBLISH_MANIFEST, JSON.stringify(publishManifest(held ? [{ file: 'content/posts/later.md', day }] : [])));
+writeFileSync('dist/index.html', day && !held ? page + '+later' : page);
 writeFileSync('dist/count.txt', String(readFileSync('.cache/count', 'utf8').length));
 writeFileSync('dist/cwd.txt', process.cwd());
 if (existsSync('redirects.txt')) writeFileSync('dist/redirects.conf', readFileSync('redirects.txt', 'utf8'));
