@@ -16,7 +16,10 @@ import { renderInWorkers } from './render-workers.ts';
 
 type Markdown = NonNullable<AstroUserConfig['markdown']>;
 
-/** rehype plugins for prose: heading ids and anchors, safe external links, callouts, sidenotes, image sizes. */
+/**
+ * rehype plugins for prose, before the listings are highlighted (they need not walk a span per
+ * token): heading ids and anchors, safe external links, callouts.
+ */
 export function proseRehypePlugins() {
   return [
     // Astro adds heading ids after user plugins; anchors need them first.
@@ -28,11 +31,17 @@ export function proseRehypePlugins() {
       content: { type: 'text', value: '#' },
     }],
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false }],
-    // `> [!NOTE]` callouts (remark-github-blockquote-alert) labelled; footnotes copied to the margin.
+    // `> [!NOTE]` callouts (remark-github-blockquote-alert) labelled.
     rehypeCallouts,
-    rehypeSidenotes,
-    rehypeImageSizes,
   ] as const;
+}
+
+/**
+ * rehype plugins after the listings: footnotes copied to the margin (a listing in a footnote is
+ * copied highlighted, and the copy loses its ids and links), image sizes (the copies' too).
+ */
+export function afterListingsRehypePlugins() {
+  return [rehypeSidenotes, rehypeImageSizes] as const;
 }
 
 /** The unified() options of the site's pipeline. */
@@ -42,7 +51,7 @@ export function unifiedOptions(): UnifiedProcessorOptions {
     // identifiers must stay as written, and it was the slowest step of the pipeline (17% of render).
     smartypants: false,
     remarkPlugins: [...listingsRemarkPlugins(), remarkGithubAlerts] as never,
-    rehypePlugins: [...proseRehypePlugins(), ...listingsRehypePlugins()] as never,
+    rehypePlugins: [...proseRehypePlugins(), ...listingsRehypePlugins(), ...afterListingsRehypePlugins()] as never,
   };
 }
 

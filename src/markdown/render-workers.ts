@@ -23,7 +23,11 @@ const IDLE_MS = 5 * 60_000;
 const workerFile = () => join(process.cwd(), 'src/markdown/render-worker.ts');
 
 export interface RenderWorkersOptions {
-  /** Workers, one a core by default: during the content sync Astro's own thread mostly waits for the renders (9 of its 22 s idle with one worker, whose renders were the critical path). */
+  /**
+   * Workers at the most, one a core by default (and at most 4): during the content sync Astro's own
+   * thread mostly waits for the renders (9 of its 22 s idle with one worker, whose renders were the
+   * critical path). A worker starts only when every other one is busy.
+   */
   size?: number;
   /** The worker's module (tests name one that cannot load). */
   file?: string;
@@ -33,7 +37,7 @@ export interface RenderWorkersOptions {
  * A renderer that hands each render to the least busy of its workers, and to `inThread` once a
  * worker has failed. Undefined when the options cannot be sent to a worker (a function in them).
  */
-export function renderInWorkers(shared: AstroMarkdownOptions, inThread: () => Promise<MarkdownRenderer>, { size = availableParallelism(), file = workerFile() }: RenderWorkersOptions = {}): MarkdownRenderer | undefined {
+export function renderInWorkers(shared: AstroMarkdownOptions, inThread: () => Promise<MarkdownRenderer>, { size = Math.min(4, availableParallelism()), file = workerFile() }: RenderWorkersOptions = {}): MarkdownRenderer | undefined {
   try {
     structuredClone(shared);
   } catch {
@@ -60,32 +64,42 @@ export function renderInWorkers(shared: AstroMarkdownOptions, inThread: () => Pr
       const p = slot.pending.get(reply.id);
       if (!p) return;
       slot.pending.delete(reply.id);
-      if (slot.pending.size === 0) {
-        worker.unref();
-        slot.idle = setTimeout(() => { slot.ended = true; void worker.terminate(); }, IDLE_MS).unref();
-      }
+      settled(slot);
       if ('rendered' in reply) p.resolve(reply.rendered);
       else p.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     });
     worker.on('error', (e: Error) => fail(e.message));
+    worker.on('messageerror', (e: Error) => fail(`a reply could not be read: ${e.message}`));
     worker.on('exit', (code) => fail(`it exited with code ${code}`));
-    worker.unref();
+    settled(slot);
     return slot;
+  };
+  /** With nothing pending, a worker keeps no process alive and ends after IDLE_MS. */
+  const settled = (slot: Slot) => {
+    if (slot.pending.size > 0) return;
+    slot.worker.unref();
+    clearTimeout(slot.idle);
+    slot.idle = setTimeout(() => { slot.ended = true; void slot.worker.terminate(); }, IDLE_MS).unref();
   };
 
   return {
     render(content, opts) {
       if (broken) return renderHere(content, opts);
       for (let i = slots.length - 1; i >= 0; i--) if (slots[i]!.ended) slots.splice(i, 1);
-      if (slots.length < size) slots.push(start());
+      if (slots.length < size && slots.every((w) => w.pending.size > 0)) slots.push(start());
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = ++next;
+      const task: RenderTask = { id, content, fileURL: opts?.fileURL?.href, frontmatter: opts?.frontmatter };
       return new Promise<MarkdownRenderResult>((resolve, reject) => {
+        try {
+          slot.worker.postMessage(task);
+        } catch {
+          renderHere(content, opts).then(resolve, reject); // (front matter a worker cannot be sent)
+          return;
+        }
         slot.pending.set(id, { content, opts, resolve, reject });
         clearTimeout(slot.idle);
         slot.worker.ref();
-        const task: RenderTask = { id, content, fileURL: opts?.fileURL?.href, frontmatter: opts?.frontmatter };
-        slot.worker.postMessage(task);
       });
     },
   };
