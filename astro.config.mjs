@@ -8,6 +8,7 @@ import { aliasPages } from './src/integrations/aliases.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { checkPosts } from './src/integrations/check-posts.ts';
 import { markdownRenders } from './src/integrations/markdown-renders.ts';
+import { publishManifestFile } from './src/integrations/publish-manifest.ts';
 import { pagefindSearch } from './src/search/integration.ts';
 import { securityHeaderFiles } from './src/integrations/security-headers.ts';
 import { socialCards } from './src/cards/integration.ts';
@@ -33,11 +34,12 @@ const markdownProcessor = siteMarkdownProcessor({ workers: command === 'dev' });
 // Babel on the islands alone: the same output, byte for byte, and a build 1.2 s (21%) faster.
 const preactIslands = preact({ include: ['**/*.tsx'] });
 const cards = socialCards(settings, site);
+const manifest = publishManifestFile(settings);
 
 export default defineConfig({
   ...sharedOptions(base, { root: import.meta.dirname, contentDir: settings.contentDir }),
   cacheDir,
-  integrations: [buildCache(cacheDir), checkPosts(settings, { onPosts: cards.predraw }), cards, markdownRenders(markdownProcessor), mdx(), preactIslands, sitemap(), aliasPages(settings), pagefindSearch({ contentDir: settings.contentDir }), securityHeaderFiles()],
+  integrations: [buildCache(cacheDir), checkPosts(settings, { onPosts: (posts) => { cards.predraw(posts); manifest.posts(posts); } }), cards, markdownRenders(markdownProcessor), mdx(), preactIslands, sitemap(), aliasPages(settings), pagefindSearch({ contentDir: settings.contentDir }), securityHeaderFiles(), manifest],
   markdown: markdownConfig(markdownProcessor),
   // A post's images get a srcset of widths up to their own (phones fetch a small one) and a
   // width and height (no layout shift); no global image styles: the site's CSS sizes them.

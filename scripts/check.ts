@@ -6,9 +6,10 @@
 //   4. every internal link and #anchor resolves
 //   5. no third-party loads, no style attributes, CSS <= 20 KB gzipped per page, and posts
 //      without an island load no framework code and at most 4 KB of JS (scripts/site-checks.ts)
-// The browser gates (axe, CSP violations) run in the e2e suite: npm test.
+// The browser gates (axe, CSP violations) run in the e2e suite: npm test. Each gate's headline
+// (✓ or ✗, its name) is also written to the file RZ_CHECK_SUMMARY names, which the publish hook shows.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cacheRoot, filesUnder, hashFiles } from '../src/node/build-cache.ts';
 import { astroBuild } from './astro-build.ts';
@@ -18,9 +19,13 @@ const args = process.argv.slice(2);
 const distArg = args.indexOf('--dist');
 const root = resolve(import.meta.dirname, '..');
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+const summary = process.env['RZ_CHECK_SUMMARY'];
+if (summary) writeFileSync(summary, '');
 let failed = 0;
 const step = (name: string, problems: string[]) => {
-  console.log(`${problems.length ? '✗' : '✓'} ${name}${problems.length ? `: ${problems.length} problem(s)` : ''}`);
+  const headline = `${problems.length ? '✗' : '✓'} ${name}${problems.length ? `: ${problems.length} problem(s)` : ''}`;
+  console.log(headline);
+  if (summary) appendFileSync(summary, `${headline}\n`);
   for (const p of problems.slice(0, 50)) console.log(`    ${p}`);
   if (problems.length) failed++;
 };

@@ -21,14 +21,12 @@ export RZ_SERVER=$root
 
 say() { printf 'publish: %s\n' "$*" >&2 2>/dev/null || true; } # never fails, even when the client is gone
 die() { say "$*"; exit 1; }
-rt() { NODE_COMPILE_CACHE=$L_nodeCache node --no-warnings --experimental-strip-types "$root/bin/runtime/scripts/publish/runtime.ts" "$@"; }
+runtime=(node --no-warnings --experimental-strip-types "$root/bin/runtime/scripts/publish/runtime.ts")
+rt() { NODE_COMPILE_CACHE=$L_nodeCache "${runtime[@]}" "$@"; }
 
-node_ok() { # >= 22.12, before anything runs on it
-  local v; v=$(node --version 2>/dev/null) || v=none
-  [[ $v =~ ^v([0-9]+)\.([0-9]+)\. ]] && ((BASH_REMATCH[1] > 22 || (BASH_REMATCH[1] == 22 && BASH_REMATCH[2] >= 12))) ||
-    die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
-}
-[ "$cmd" = finish ] || node_ok
+v=$(node --version 2>/dev/null) || v=none # Node >= 22.12, before anything runs on it
+[[ $cmd = finish || ($v =~ ^v([0-9]+)\.([0-9]+)\. && (BASH_REMATCH[1] -gt 22 || (BASH_REMATCH[1] -eq 22 && BASH_REMATCH[2] -ge 12))) ]] ||
+  die "Node >= 22.12 not found (NODE_BIN=${NODE_BIN:-unset} in $root/publish.conf); run init again."
 # shellcheck source=/dev/null
 . "$root/bin/runtime/layout.sh" # L_releases, L_live, ...: the layout (layout.ts), written by init
 
@@ -45,7 +43,6 @@ unset_git_env() { # git's receive environment (GIT_DIR, quarantine, ...) and the
   # shellcheck disable=SC2046 # one word per variable name
   unset $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p') NODE_ENV
 }
-branch_head() { git --git-dir "$L_siteGit" rev-parse -q --verify "refs/heads/$BRANCH"; }
 
 stop_group() { # pgid: TERM to the whole process group, KILL to what is left after 5 s
   local i
@@ -62,11 +59,13 @@ step() {
   shift
   (trap - PIPE; cd "$dir" && exec setsid "$@") </dev/null >>"$log" 2>&1 8>&- 9>&- &
   child=$!
-  echo "$$ $sha $child" >"$L_building"
+  building "$child"
   wait "$child" || rc=$?
   child=""
   return "$rc"
 }
+
+building() { printf '{"pid":%s,"sha":"%s"%s}\n' "$$" "$sha" "${1:+,\"group\":$1}" >"$L_building"; } # [GROUP] (layout.ts: Building)
 
 run_script() { # NAME ARGS...: package.json's script as npm run runs it (less pre/post scripts), without npm's 0.2 s start
   local s="" # (node --run would do, but it exits 1 whatever the script's status, and that says whose fault it was)
@@ -76,10 +75,9 @@ run_script() { # NAME ARGS...: package.json's script as npm run runs it (less pr
   NODE_COMPILE_CACHE=$L_nodeCache PATH="$PWD/node_modules/.bin:$PATH" step "$PWD" sh -c "$s \"\$@\"" "$@"
 }
 
-fail_build() { # WHAT RC [server]: the step's output, then whose problem it is
-  say "$1 failed for ${sha:0:12}; nothing was published, the live site is unchanged. Output:"
-  if [ -f "$log" ]; then tail -n 200 "$log" | sed 's/^/  | /' >&2 2>/dev/null || true; fi
-  die "$(rt step-failed "$1" "$2" "${3:-author}" "$cmd" "$log" || echo "$1 failed.")"
+fail_build() { # WHAT RC [server]: the step's output, then whose problem it is (runtime.ts)
+  rt step-failed "$1" "$2" "${3:-author}" "$cmd" "$log" "$sha" || say "$1 failed."
+  exit 1
 }
 
 hook_failed() { die "$(rt hook-failed "$1" "$2" || echo "the server could not prepare the build (publish-hook line $1 exited $2): not a problem with your commit.")"; }
@@ -99,32 +97,14 @@ clear_stale() { # (build lock) what a push killed outright (SIGKILL) left behind
   rm -rf "$L_building" "$L_updatedPrefix"* "${L_tmp:?}/"* "$L_modules/.tmp-"* "$L_buildCacheNext"
 }
 
-install_packages() { # KEY: in the work tree, node_modules -> cache/modules/<key>/node_modules
-  local key=$1 rc=0
-  if [ ! -d "$L_modules/$key/node_modules" ]; then
-    say "installing npm packages (lockfile $key is new to this server; later pushes reuse them)"
-    local stage="$L_modules/.tmp-$key"
-    rm -rf "$stage" && mkdir -p "$stage" && cp package.json package-lock.json "$stage/"
-    # npm ci: exactly the tree the lockfile lists (it lists every platform's optional packages)
-    step "$stage" "${npm[@]}" ci --no-audit --no-fund --loglevel=error --cache "$L_npmCache" || rc=$?
-    ((rc == 0)) || { [ "$(rt npm-failure-kind "$log")" != author ] || fail_build "npm ci" "$rc"; fail_build "npm install" "$rc" server; }
-    mkdir -p "$stage/node_modules" # (a site without dependencies gets none)
-    rm -rf "${L_modules:?}/$key" && mv -T "$stage" "$L_modules/$key"
-    rt prune-modules || say "warning: could not prune the package cache (cache/modules); the push goes on"
-  fi
-  touch "$L_modules/$key"
-  ln -s "$L_modules/$key/node_modules" node_modules
-}
-
-run_checks() { # the site's own gates (html-validate, links, ...) on the dist just built
-  if [ "${CHECKS:-on}" = off ]; then say "checks skipped: turned off in publish.conf (CHECKS=off)"
-  elif [ -f scripts/check.ts ] && grep -Eq '"check"[[:space:]]*:' package.json; then
-    say "checking ${sha:0:12}: npm run check -- ${CHECK_ARGS-}"
-    log="$tmp/check.log"
-    # shellcheck disable=SC2086 # CHECK_ARGS is a list of words
-    run_script check ${CHECK_ARGS-} || fail_build "the site's checks" $?
-    { grep -E '^(✓|✗)' "$log" || true; } | sed 's/^/  | /' >&2 2>/dev/null || true
-  else say "checks skipped: the site has no scripts/check.ts (npm run check) yet"; fi
+run_checks() { # the site's own gates (html-validate, links, ...) on the dist just built; each one's headline said
+  if [ "${CHECKS:-on}" = off ]; then say "checks skipped: turned off in publish.conf (CHECKS=off)"; return; fi
+  [ -f scripts/check.ts ] && [ -f "$tmp/scripts/check" ] || { say "checks skipped: the site has no scripts/check.ts (npm run check) yet"; return; }
+  say "checking ${sha:0:12}: npm run check -- ${CHECK_ARGS-}"
+  log="$tmp/check.log"
+  # shellcheck disable=SC2086 # CHECK_ARGS is a list of words
+  RZ_CHECK_SUMMARY="$tmp/checks" run_script check ${CHECK_ARGS-} || fail_build "the site's checks" $?
+  if [ -f "$tmp/checks" ]; then sed 's/^/  | /' "$tmp/checks" >&2 2>/dev/null || true; fi
 }
 
 quiet=${AFTER_PUBLISH:+--quiet} # (without an after-publish command, publishing says what nginx needs)
@@ -138,19 +118,21 @@ build_release() {
   trap 'hook_failed $LINENO $?' ERR
   sha=$1 tmp=$L_work log="$L_work/install.log" # each step's own log: a failure prints that one
   trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
-  trap 'exit 129' HUP
+  trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP
   local started=$SECONDS v prep
   rm -rf "$tmp" && mkdir -p "$tmp/src" # (clear_stale emptied tmp/ already, under the same lock)
-  echo "$$ $sha" >"$L_building"
+  building
   git archive --format=tar "$sha" | tar -x -C "$tmp/src"
   unset_git_env # the build must not see them
   for v in $(env | sed -n 's/^BUILD_ENV_\([A-Za-z_]*\)=.*/\1/p'); do export "$v=$(printenv "BUILD_ENV_$v")"; done
   cd "$tmp/src"
-  prep=$(rt prepare-build "$sha" "$tmp") || exit 1 # the packages' cache key and the release's id; the build cache copied in; $tmp/scripts/ (run_script)
-  read -r key id <<<"$prep"
-  install_packages "$key"
+  prep=$(rt prepare-build "$sha" "$tmp") || exit 1 # the release's id, the packages' cache key if npm must install them; the build cache copied in; $tmp/scripts/ (run_script)
+  read -r id key <<<"$prep"
+  if [ -n "$key" ]; then # npm ci into cache/modules/<key>, in a step (exit 2: npm refused the commit's lockfile)
+    say "installing npm packages (lockfile $key is new to this server; later pushes reuse them)"
+    NODE_COMPILE_CACHE=$L_nodeCache step "$PWD" "${runtime[@]}" install-packages "$key" "$log" "${npm[@]}" ||
+      { v=$?; ((v != 2)) || fail_build "npm ci" "$v"; fail_build "npm install" "$v" server; }
+  fi
   log="$tmp/build.log"
   say "building ${sha:0:12}: npm run build"
   export RZ_PUBLISH_MANIFEST="$tmp/publish-manifest.json" # what the server needs, as data (manifest.ts)
@@ -158,10 +140,7 @@ build_release() {
   [ -f dist/index.html ] || { echo "dist/index.html is missing after the build" >>"$log"; fail_build "the build" 1; }
   run_checks
   local bad # nginx's files checked (a failed check is named); then the manifest and the build cache kept
-  if ! bad=$(rt accept-build "$id" "$log"); then
-    [ -n "$bad" ] && fail_build "$bad" 1
-    fail_build "keeping the release's manifest and build cache" 1 server
-  fi
+  bad=$(rt accept-build "$id" "$log") || { [ -z "$bad" ] || fail_build "$bad" 1; fail_build "keeping the release's manifest and build cache" 1 server; }
   chmod -R a+rX dist
   mv -T dist "$L_releases/$id" 2>>"$log" || fail_build "moving the release into releases/" $? server # whole, or not at all
   say "built ${sha:0:12} in $((SECONDS - started))s as release $id"
@@ -218,14 +197,9 @@ rebuild() { # republish|scheduled (build lock): live -> the branch's commit (the
   local due=""  # post its live release held back is due), built again if need be
   build_lock
   clear_stale
-  sha=$(branch_head) || die "nothing was pushed to $BRANCH yet: nothing to publish."
-  if [ "$cmd" = scheduled ]; then
-    due=$(rt due "$sha" "$BRANCH") || exit 1 # by the site's own day/time rule (RZ_NOW as a build reads it)
-    [ -n "$due" ] || exit 0
-  else
-    id=$(rt release-of "$sha")
-    [ -n "$id" ] || say "no release of ${sha:0:12} is kept: building it from site.git"
-  fi
+  sha=$(git --git-dir "$L_siteGit" rev-parse -q --verify "refs/heads/$BRANCH") || die "nothing was pushed to $BRANCH yet: nothing to publish."
+  if [ "$cmd" = scheduled ]; then due=$(rt due "$sha" "$BRANCH") || exit 1; [ -n "$due" ] || exit 0 # (the site's day/time rule)
+  else id=$(rt release-of "$sha" --say); fi # (none kept: it says so, and the commit is built again)
   if [ -z "$id" ]; then GIT_DIR="$L_siteGit" build_release "$sha"; cd "$root"; fi
   switch_lock
   publish "$id" >/dev/null

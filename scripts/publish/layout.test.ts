@@ -16,9 +16,12 @@ describe('the publish server layout', () => {
   });
 
   it('reads run/building with and without the step\'s process group', () => {
-    expect(parseBuilding('123 abc 456\n')).toEqual({ pid: 123, sha: 'abc', group: 456 });
-    expect(parseBuilding('123 abc')).toEqual({ pid: 123, sha: 'abc' });
+    expect(parseBuilding('{"pid":123,"sha":"abc","group":456}\n')).toEqual({ pid: 123, sha: 'abc', group: 456 });
+    expect(parseBuilding('{"pid":123,"sha":"abc"}')).toEqual({ pid: 123, sha: 'abc' });
     expect(parseBuilding('')).toBeUndefined();
+    expect(parseBuilding('{"pid":12')).toBeUndefined(); // half-written
+    expect(parseBuilding('123 abc 456')).toBeUndefined(); // an older hook's line: nothing to stop by it
+    expect(parseBuilding('{"pid":"123","sha":"abc"}')).toBeUndefined();
   });
 
   it('gives the hook the same paths, relative to its folder', () => {

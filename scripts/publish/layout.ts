@@ -29,7 +29,7 @@ export function serverLayout(dir: string) {
     work: join(dir, 'tmp', 'build'),
     buildLock: join(run, 'build.lock'),
     switchLock: join(run, 'switch.lock'),
-    /** the build in progress, "<hook pid> <sha> <process group>" (hook.sh writes it; parseBuilding reads it) */
+    /** the build in progress (Building, below) */
     building: join(run, 'building'),
     /** one release id a line, each time live switched to it; rollback walks it back */
     history: join(run, 'history'),
@@ -82,12 +82,14 @@ export function releaseOf(ids: readonly string[], sha: string): string | undefin
 export const isRelease = (name: string): boolean => !name.startsWith('.');
 
 /**
- * run/building: the hook's pid and the commit, then (once a step runs) that step's process
- * group, so that a push killed outright leaves enough behind to stop its build.
+ * run/building, JSON: the hook's pid and the commit, then (once a step runs) that step's process
+ * group, so that a push killed outright leaves enough behind to stop its build. hook.sh writes it
+ * (its `building`), status and the next push read it.
  */
 export interface Building { pid: number; sha: string; group?: number }
 export function parseBuilding(text: string): Building | undefined {
-  const [pid, sha = '', group] = text.trim().split(' ');
-  if (!pid || !/^\d+$/.test(pid)) return undefined;
-  return { pid: Number(pid), sha, ...(group && /^\d+$/.test(group) ? { group: Number(group) } : {}) };
+  let b: Partial<Building>;
+  try { b = JSON.parse(text) as Partial<Building>; } catch { return undefined; } // (half-written, or from an older hook)
+  if (!Number.isInteger(b.pid) || typeof b.sha !== 'string') return undefined;
+  return { pid: b.pid!, sha: b.sha, ...(Number.isInteger(b.group) ? { group: b.group! } : {}) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtAt } from './layout.ts';
-import { dueScheduled, publishManifest, readPublishManifest } from './manifest.ts';
+import { dueScheduled, nginxFileEntry, publishManifest, readPublishManifest } from './manifest.ts';
 import { nowOf } from '../../src/lib/instants.ts';
 
 describe('the publish manifest', () => {
@@ -9,8 +9,20 @@ describe('the publish manifest', () => {
   it('holds each scheduled post with its instant by the site\'s day/time rule, and reads back what it wrote', () => {
     expect(m.scheduled.map((s) => s.at)).toEqual(['2027-01-05T00:00:00.000Z', '2027-01-03T09:30:00.000Z']);
     expect(readPublishManifest(JSON.stringify(m))).toEqual(m);
-    expect(readPublishManifest(undefined)).toEqual({ version: 1, scheduled: [] });
-    expect(() => readPublishManifest('{"version":2,"scheduled":[]}')).toThrow(/unknown version/);
+    expect(readPublishManifest(undefined)).toEqual({ version: 2, scheduled: [], nginx: [] });
+    expect(() => readPublishManifest('{"version":3,"scheduled":[]}')).toThrow(/unknown version/);
+  });
+
+  it('lists the nginx files by kind with the SHA-256 of their text, and reads only entries of a known kind and name', () => {
+    const entry = nginxFileEntry('redirects', 'location = /a/ { return 301 /b/; }\n');
+    expect(entry).toEqual({ kind: 'redirects', file: 'redirects.conf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(nginxFileEntry('redirects', 'location = /a/ { return 301 /c/; }\n').sha256).not.toBe(entry.sha256);
+    const m2 = publishManifest([], [entry, nginxFileEntry('headers', 'add_header X-A "b" always;\n')]);
+    expect(readPublishManifest(JSON.stringify(m2))).toEqual(m2);
+    const odd = { ...m2, nginx: [...m2.nginx, { kind: 'includes', file: 'x.conf', sha256: 'a' }, { kind: 'headers', file: '../x.conf', sha256: 'a' }] };
+    expect(readPublishManifest(JSON.stringify(odd)).nginx).toEqual(m2.nginx);
+    // a release built before the files were listed (version 1)
+    expect(readPublishManifest('{"version":1,"scheduled":[]}')).toEqual({ version: 2, scheduled: [], nginx: [] });
   });
 
   it('says what is due for a release by when it was built and now, else what comes next', () => {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseBuilding } from './layout.ts';
 import { hookScript, nginxTemplate, parseConf, projectRoot, renderConf, renderNginx, shellQuote, type Settings } from './lib.ts';
 import { cleanEnv } from '../astro-build.ts';
 import { git, publishCli, publishCliWith, startPushRefs } from '../harness/publish-server.ts';
@@ -31,7 +32,7 @@ const alive = (pid: number) => { try { return !/^\d+ \(.*\) Z/s.test(readFileSyn
 const settled = (server: string) => spawnSync('flock', ['-n', join(server, 'run/build.lock'), 'true']).status === 0;
 const building = (server: string) => readdirSync(join(server, 'tmp')).some((d) => existsSync(join(server, 'tmp', d, 'src/dist/partial.html')));
 const branch = (server: string) => git(join(server, 'site.git'), 'rev-parse', 'main');
-const hookPid = (server: string) => { try { return Number(readFileSync(join(server, 'run/building'), 'utf8').split(' ')[0]); } catch { return 0; } };
+const hookPid = (server: string) => { try { return parseBuilding(readFileSync(join(server, 'run/building'), 'utf8'))?.pid ?? 0; } catch { return 0; } };
 
 // The fake site: its build script writes page.txt to dist/index.html (after delay.txt ms), the
 // number of builds its .cache/ has seen to dist/count.txt and its folder to dist/cwd.txt.
@@ -41,12 +42,13 @@ const hookPid = (server: string) => { try { return Number(readFileSync(join(serv
 // file gate.txt names exists (a test acts mid-build, then lets it finish). scheduled.txt names
 // the day of a post that waits for it (RZ_NOW or now, read by the site's own rule), which the
 // build's publish manifest lists (the shipped manifest code), then adds "+later". Its check
-// script fails on BADCHECK. redirects.txt becomes dist/redirects.conf (posts' old URLs).
+// script fails on BADCHECK, and adds a line to dist/redirects.conf on TAMPER. redirects.txt
+// becomes dist/redirects.conf (posts' old URLs), listed in the manifest.
 const fakeFiles: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fake-site', private: true, scripts: { build: 'node build.mjs', check: 'node scripts/check.ts' } }),
   'package-lock.json': JSON.stringify({ name: 'fake-site', lockfileVersion: 3, requires: true, packages: { '': { name: 'fake-site' } } }),
   'build.mjs': `import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { publishManifest } from ${JSON.stringify(join(projectRoot, 'scripts/publish/manifest.ts'))};
+import { nginxFileEntry, publishManifest } from ${JSON.stringify(join(projectRoot, 'scripts/publish/manifest.ts'))};
 import { instantOf, nowOf } from ${JSON.stringify(join(projectRoot, 'src/lib/instants.ts'))};
 import { isScheduled } from ${JSON.stringify(join(projectRoot, 'src/lib/posts.ts'))};
 if (process.env.PIDFILE) writeFileSync(process.env.PIDFILE, String(process.pid));
@@ -65,15 +67,20 @@ if (existsSync('gate.txt')) while (!existsSync(readFileSync('gate.txt', 'utf8'))
 const day = existsSync('scheduled.txt') ? readFileSync('scheduled.txt', 'utf8').trim() : '';
 // a post dated \`day\`, held back by the site's rule (isScheduled, as the real build's checks) and told in its manifest
 const held = !!day && isScheduled({ date: instantOf(day) }, nowOf(process.env.RZ_NOW, new Date()));
-if (process.env.RZ_PUBLISH_MANIFEST) writeFileSync(process.env.RZ_PUBLISH_MANIFEST, JSON.stringify(publishManifest(held ? [{ file: 'content/posts/later.md', day }] : [])));
+const redirects = existsSync('redirects.txt') ? readFileSync('redirects.txt', 'utf8') : undefined;
+if (process.env.RZ_PUBLISH_MANIFEST) writeFileSync(process.env.RZ_PUBLISH_MANIFEST, JSON.stringify(publishManifest(held ? [{ file: 'content/posts/later.md', day }] : [], redirects === undefined ? [] : [nginxFileEntry('redirects', redirects)])));
 writeFileSync('dist/index.html', day && !held ? page + '+later' : page);
 writeFileSync('dist/count.txt', String(readFileSync('.cache/count', 'utf8').length));
 writeFileSync('dist/cwd.txt', process.cwd());
-if (existsSync('redirects.txt')) writeFileSync('dist/redirects.conf', readFileSync('redirects.txt', 'utf8'));
+if (redirects !== undefined) writeFileSync('dist/redirects.conf', redirects);
 `,
-  'scripts/check.ts': `import { readFileSync } from 'node:fs';
+  'scripts/check.ts': `import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 console.log('check args:', process.argv.slice(2).join(' '));
-if (readFileSync('dist/index.html', 'utf8').includes('BADCHECK')) { console.log('✗ internal links: /nope/ does not exist'); process.exit(1); }
+const bad = readFileSync('dist/index.html', 'utf8').includes('BADCHECK');
+if (readFileSync('dist/index.html', 'utf8').includes('TAMPER')) appendFileSync('dist/redirects.conf', 'location = /x/ { return 301 /y/; }\\n');
+// each gate's headline where the hook asks for it, as the site's scripts/check.ts writes it
+if (process.env.RZ_CHECK_SUMMARY) writeFileSync(process.env.RZ_CHECK_SUMMARY, bad ? '✗ internal links: 1 problem(s)\\n' : '✓ internal links\\n');
+if (bad) { console.log('✗ internal links: 1 problem(s)\\n    /nope/ does not exist'); process.exit(1); }
 `,
   'delay.txt': '0',
   'page.txt': 'v1',
@@ -207,7 +214,7 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
   it("rejects a build that fails the site's checks", async () => {
     const { server, author } = setup();
     commit(author, { 'page.txt': 'BADCHECK' });
-    await refusedFirstPush(server, author, "the site's checks failed", 'check args: --dist dist', '/nope/ does not exist');
+    await refusedFirstPush(server, author, "the site's checks failed", 'check args: --dist dist', '/nope/ does not exist', '  | ✗ internal links: 1 problem(s)');
   });
 
   it('publishes redirects.conf of exact-location 301s, and rejects one with any other line (nginx includes it in the server block)', async () => {
@@ -228,6 +235,13 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
       expect(r.output).not.toContain('not a problem with your commit');
       expect(target(server)).toBe(before);
     }
+    // a file the manifest lists must be the one the build wrote, even when each line is of its form
+    commit(author, { 'redirects.txt': 'location = /old/ { return 301 /posts/new/; }\n', 'page.txt': 'TAMPER' });
+    const tampered = await push(author);
+    expect(tampered.code, tampered.output).not.toBe(0);
+    expect(tampered.output).toContain('dist/redirects.conf is not the file the build wrote (its publish manifest lists another SHA-256)');
+    expect(tampered.output).toContain('the redirects check failed for');
+    expect(target(server)).toBe(before);
   });
 
   it('a hook killed (SIGTERM) mid-build cleans up after itself; live is unchanged; the next push works', async () => {
@@ -239,7 +253,7 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     let pid = 0;
     for (let i = 0; i < 400 && !pid; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      try { pid = Number(readFileSync(join(server, 'run/building'), 'utf8').split(' ')[0]); } catch { /* not yet */ }
+      pid = hookPid(server);
     }
     expect(pid).toBeGreaterThan(0);
     for (let i = 0; i < 200 && !readdirSync(join(server, 'tmp')).some((d) => existsSync(join(server, 'tmp', d, 'src/dist/partial.html'))); i++) await new Promise((r) => setTimeout(r, 50));

@@ -6,13 +6,14 @@
 //   node runtime.ts <command> [args]   (commands: below)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statfsSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fragmentProblems, nginxFragments, type NginxFragment } from '../../src/lib/nginx-fragments.ts';
 import { nowOf } from '../../src/lib/instants.ts';
 import { builtAt, isRelease, parseBuilding, releaseId, releaseOf, serverLayout, type ServerLayout } from './layout.ts';
-import { dueScheduled, readPublishManifest } from './manifest.ts';
+import { dueScheduled, nginxFileEntry, readPublishManifest, type PublishManifest } from './manifest.ts';
 import { afterPublishLines, coldBuildNote, hookFailure, npmFailureKind, readPush, reloadNotes, stepFailure } from './messages.ts';
 import { historyAfter, parseHistory, releasesToPrune, rollbackFrom } from './releases.ts';
 
@@ -55,12 +56,21 @@ function groupWorksIn(group: number, dir: string): boolean {
   return false;
 }
 
-/** The nginx files of a built dist/, by the rule that wrote them: the name of the check that failed, if one did. */
-function checkNginxFiles(dist: string, log: string): string | undefined {
+/**
+ * The nginx files of a built dist/: each one the manifest lists must be what the build wrote (its
+ * SHA-256), and every one, listed or not (a build before manifests listed them), is checked again
+ * by the rule that wrote it: the pushed commit's code is not trusted to have used it. The name of
+ * the check that failed, if one did; what failed goes to the log.
+ */
+function checkNginxFiles(dist: string, manifest: PublishManifest, log: string): string | undefined {
   for (const kind of Object.keys(nginxFragments) as NginxFragment[]) {
     const { file, form } = nginxFragments[kind];
     const text = readText(join(dist, file));
+    const listed = manifest.nginx.find((n) => n.kind === kind);
     const problems = text === undefined ? [] : fragmentProblems(kind, text);
+    if (listed && (text === undefined || nginxFileEntry(kind, text).sha256 !== listed.sha256)) {
+      problems.unshift(`dist/${file} is not the file the build wrote (its publish manifest lists ${text === undefined ? 'a file that is missing' : 'another SHA-256'})`);
+    }
     if (!problems.length) continue;
     appendFileSync(log, `${problems.slice(0, 5).join('\n')}\ndist/${file} may hold only lines of the form: ${form}\n`);
     return `the ${kind} check`;
@@ -165,6 +175,13 @@ function trimLog(file: string, max: number, keep: number): void {
   if (lines.length > max) writeFileSync(file, lines.slice(-keep - 1).join('\n'));
 }
 
+/** node_modules -> cache/modules/<key>/node_modules, the set marked as used (pruning keeps the most recently used). */
+function usePackages(l: ServerLayout, key: string): void {
+  const now = new Date();
+  utimesSync(join(l.modules, key), now, now);
+  symlinkSync(join(l.modules, key, 'node_modules'), 'node_modules');
+}
+
 /** Keeps the `keep` most recently used entries of a cache folder (a build touches the one it uses). */
 function pruneCache(folder: string, keep: number): void {
   const used = (n: string) => { try { return statSync(join(folder, n)).mtimeMs; } catch { return -1; } }; // (removed meanwhile)
@@ -177,28 +194,62 @@ type Output = string | string[] | void;
 const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Promise<Output>> = {
   'cache-key': (_, [lockfile = 'package-lock.json']) => cacheKey(lockfile),
   /**
-   * (in the work tree of commit sha, before the build) the packages' cache key and the id of the
-   * release the build makes (its time is now); the build cache copied in; package.json's build
-   * and check scripts written to <tmp>/scripts/ for the hook's run_script
+   * (in the work tree of commit sha, before the build) the id of the release the build makes (its
+   * time is now), then the packages' cache key if npm must install them (else node_modules is
+   * linked to the cached set); the build cache copied in; package.json's build and check scripts
+   * written to <tmp>/scripts/ for the hook's run_script
    */
   'prepare-build': (l, [sha = '', tmp = '..']) => {
     if (!existsSync('package-lock.json')) throw new Refusal('the pushed commit has no package-lock.json; nothing was published.');
     const key = cacheKey('package-lock.json');
-    if (!existsSync(l.buildCache)) say(coldBuildNote(postFiles(process.env['RZ_CONTENT_DIR'] || 'content/posts'), !existsSync(join(l.modules, key, 'node_modules'))));
+    const cached = existsSync(join(l.modules, key, 'node_modules'));
+    if (!existsSync(l.buildCache)) say(coldBuildNote(postFiles(process.env['RZ_CONTENT_DIR'] || 'content/posts'), !cached));
     restoreBuildCache(l);
     writePackageScripts(tmp);
-    return `${key} ${releaseId(new Date(), sha)}`;
+    if (cached) usePackages(l, key);
+    return `${releaseId(new Date(), sha)}${cached ? '' : ` ${key}`}`;
+  },
+  /**
+   * (a step of the hook, in the work tree: its process group stops npm too) npm ci into
+   * cache/modules/<key>/ through a staging folder, then linked as node_modules. Exits 2 when npm
+   * refused the commit's lockfile (the author's to fix), 3 when npm failed otherwise (the network,
+   * the registry: the server's), 128 + N when npm was killed by signal N.
+   */
+  'install-packages': (l, [key = '', log = '', ...npm]) => {
+    const stage = join(l.modules, `.tmp-${key}`);
+    rmSync(stage, { recursive: true, force: true });
+    mkdirSync(stage, { recursive: true });
+    for (const f of ['package.json', 'package-lock.json']) copyFileSync(f, join(stage, f));
+    // npm ci: exactly the tree the lockfile lists (it lists every platform's optional packages)
+    const [bin = 'npm', ...args] = npm;
+    const env = { ...process.env };
+    delete env['NODE_COMPILE_CACHE']; // (the runtime's own: npm's modules would fill it, each once per install)
+    const r = spawnSync(bin, [...args, 'ci', '--no-audit', '--no-fund', '--loglevel=error', '--cache', l.npmCache], { cwd: stage, stdio: 'inherit', env });
+    if (r.signal) process.exit(128 + (constants.signals[r.signal] ?? 0));
+    if (r.status !== 0) process.exit(npmFailureKind(readText(log) ?? '') === 'author' ? 2 : 3);
+    mkdirSync(join(stage, 'node_modules'), { recursive: true }); // (a site without dependencies gets none)
+    rmSync(join(l.modules, key), { recursive: true, force: true });
+    renameSync(stage, join(l.modules, key));
+    try { pruneCache(l.modules, 3); } catch { say('warning: could not prune the package cache (cache/modules); the push goes on'); }
+    usePackages(l, key);
   },
   /**
    * (in the work tree, after the build and its checks) nginx's files checked (the failed check's
    * name, exit 1); then the build's publish manifest kept beside the release, and its build cache
    */
   'accept-build': (l, [id = '', log = '/dev/null']) => {
-    const failed = checkNginxFiles('dist', log);
+    const manifest = process.env['RZ_PUBLISH_MANIFEST'] ?? '';
+    const text = readText(manifest);
+    let read: PublishManifest;
+    try { read = readPublishManifest(text); } catch (e) {
+      appendFileSync(log, `${manifest}: ${e instanceof Error ? e.message : String(e)}\n`);
+      console.log('checking the publish manifest');
+      process.exit(1);
+    }
+    const failed = checkNginxFiles('dist', read, log);
     if (failed) { console.log(failed); process.exit(1); }
     mkdirSync(l.scheduled, { recursive: true });
-    const manifest = process.env['RZ_PUBLISH_MANIFEST'];
-    if (manifest && existsSync(manifest)) copyFileSync(manifest, join(l.scheduled, `${id}.json`));
+    if (text !== undefined) copyFileSync(manifest, join(l.scheduled, `${id}.json`));
     else rmSync(join(l.scheduled, `${id}.json`), { force: true });
     keepBuildCache(l, id);
   },
@@ -241,11 +292,21 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
     const b = parseBuilding(readText(l.building) ?? '');
     return b?.group && groupWorksIn(b.group, l.dir) ? String(b.group) : '';
   },
-  'step-failed': (l, [what = 'a step', rc = '1', kind = 'author', command = '', log = '']) =>
-    stepFailure({ what, rc: Number(rc), kind: kind === 'server' ? 'server' : 'author', command, log: readText(log) ?? '', freeKb: freeKb(l.dir), dir: l.dir }),
+  /** what a failed step printed (its last 200 lines), then whose problem it is and what to do */
+  'step-failed': (l, [what = 'a step', rc = '1', kind = 'author', command = '', log = '', sha = '']) => {
+    const text = readText(log) ?? '';
+    say(`${what} failed for ${sha.slice(0, 12)}; nothing was published, the live site is unchanged. Output:`);
+    const lines = text.replace(/\n$/, '').split('\n');
+    if (text) for (const line of lines.slice(-200)) sayRaw(`  | ${line}`);
+    say(stepFailure({ what, rc: Number(rc), kind: kind === 'server' ? 'server' : 'author', command, log: text, freeKb: freeKb(l.dir), dir: l.dir }));
+  },
   'hook-failed': (l, [line = '?', rc = '?']) => hookFailure(line, rc, freeKb(l.dir), l.dir),
-  'npm-failure-kind': (_, [log = '']) => npmFailureKind(readText(log) ?? ''),
-  'release-of': (l, [sha = '']) => releaseOf(releases(l), sha) ?? '',
+  /** the newest kept release of commit sha; with --say, none is said (republish builds it again) */
+  'release-of': (l, [sha = '', opt]) => {
+    const id = releaseOf(releases(l), sha);
+    if (!id && opt === '--say') say(`no release of ${sha.slice(0, 12)} is kept: building it from site.git`);
+    return id ?? '';
+  },
   /**
    * (switch lock) publishes release id, or with --commit the newest release of a commit; prints
    * the id. Then, unless --quiet (an after-publish command reloads nginx), what nginx needs.
@@ -285,12 +346,13 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
     const r = spawnSync('sh', ['-c', command], { env: { ...process.env, RZ_LIVE: l.live }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
     for (const line of afterPublishLines(command, r.status === 0, `${r.stdout ?? ''}${r.stderr ?? ''}`)) say(line);
   },
-  /** the three most recently used package sets */
-  'prune-modules': (l) => pruneCache(l.modules, 3),
 };
 
 function say(line: string): void {
-  try { process.stderr.write(`publish: ${line}\n`); } catch { /* the client is gone */ }
+  sayRaw(`publish: ${line}`);
+}
+function sayRaw(line: string): void {
+  try { process.stderr.write(`${line}\n`); } catch { /* the client is gone */ }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,10 +1,9 @@
 // Astro integration: checks every post file, its frontmatter and its body before the build starts, so one
 // bad post stops the build with file:line, field and fix (nothing is half-built), and says which
-// posts are scheduled (dated after the build's day) and when they appear: to the author in the
-// log, to the publish server in its manifest (RZ_PUBLISH_MANIFEST).
+// posts are scheduled (dated after the build's day) and when they appear, in the log (the publish
+// server learns them from the publish manifest, src/integrations/publish-manifest.ts).
 import type { AstroIntegration } from 'astro';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { publishManifest } from '../../scripts/publish/manifest.ts';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblems, inspectPostSources, scheduledPosts, type PostFacts } from '../lib/frontmatter-check.ts';
@@ -14,9 +13,10 @@ import type { BuildSettings } from '../node/settings.ts';
 
 /**
  * `settings`: where the posts are and the day the build publishes as of (src/node/settings.ts);
- * `onPosts`: given what the checks read of every post when a build's posts pass them (the cards start drawing).
+ * `onPosts`: given what the checks read of every post when a build's posts pass them (the cards
+ * start drawing; the publish manifest lists the scheduled ones).
  */
-export function checkPosts(settings: Pick<BuildSettings, 'contentDir' | 'now' | 'publishManifest'>, { onPosts }: { onPosts?: (posts: PostFacts[]) => void } = {}): AstroIntegration {
+export function checkPosts(settings: Pick<BuildSettings, 'contentDir' | 'now'>, { onPosts }: { onPosts?: (posts: PostFacts[]) => void } = {}): AstroIntegration {
   return {
     name: 'ring-zero:check-posts',
     hooks: {
@@ -41,8 +41,6 @@ export function checkPosts(settings: Pick<BuildSettings, 'contentDir' | 'now' | 
         if (command !== 'build') return;
         onPosts?.(inspected.posts);
         const scheduled = scheduledPosts(inspected.posts, settings.now);
-        // the publish server's hook asks for what it needs as data (scripts/publish/manifest.ts)
-        if (settings.publishManifest) writeFileSync(settings.publishManifest, `${JSON.stringify(publishManifest(scheduled), null, 2)}\n`);
         if (scheduled.length)
           logger.info(`${scheduled.length} scheduled post${scheduled.length > 1 ? 's' : ''}, published by the first build on or after its day (UTC):\n${
             scheduled.map((s) => `  scheduled: ${s.file} on ${s.day}`).join('\n')}`);
