@@ -6,7 +6,8 @@ import mdxRenderer from '@astrojs/mdx/server.js';
 import { site } from '../site.config.ts';
 import { feedItems, type FeedItem, type FeedSite } from '../lib/feeds.ts';
 import { withoutSidenotes } from '../markdown/sidenotes.ts';
-import { getPosts, url, type Post } from './posts.ts';
+import { getPosts, type Post } from './posts.ts';
+import { url } from './urls.ts';
 
 /** A post's HTML: Markdown is rendered when the collection syncs; MDX (a post with an island) is
  * rendered here, and each island is reduced to its server-rendered figure (no scripts in a feed). */

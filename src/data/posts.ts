@@ -6,7 +6,7 @@ import { sortPostsNewestFirst, visiblePosts, type PostMeta } from '../lib/posts.
 import { readSettings } from '../node/settings.ts';
 import { showTags, tagSpellings } from '../lib/tags.ts';
 import { groupSeries, type SeriesRef } from '../lib/series.ts';
-import { joinBase, postPath, seriesPath, tagPath } from '../lib/routes.ts';
+import { postUrl, seriesUrl } from './urls.ts';
 import { isFolderPost } from '../lib/slugs.ts';
 import type { ArchivedComment } from '../lib/comments.ts';
 import { relatedPosts } from '../lib/related.ts';
@@ -33,14 +33,6 @@ export interface Post extends PostMeta {
 export interface RelatedLink { title: string; url: string; date: Date }
 
 export interface InSeries { name: string; url: string; parts: Array<{ part: number; title: string; url: string }> }
-
-const base = import.meta.env.BASE_URL;
-
-/** Site-relative URL for a path, respecting Astro's `base`. */
-export const url = (path: string): string => joinBase(base, path);
-export const postUrl = (slug: string): string => url(postPath(slug));
-export const tagUrl = (tagSlug: string): string => url(tagPath(tagSlug));
-export const seriesUrl = (seriesSlug: string): string => url(seriesPath(seriesSlug));
 
 let cache: Promise<Post[]> | undefined;
 let devCache: { key: string; posts: Promise<Post[]> } | undefined;

@@ -5,11 +5,11 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aliasFile, aliasRedirects, redirectPage, renderNginxRedirects } from '../lib/aliases.ts';
+import { aliasRedirects, redirectPage, renderNginxRedirects } from '../lib/aliases.ts';
 import { checkPostSource, formatProblems, type Problem } from '../lib/frontmatter-check.ts';
 import { listPostFiles } from '../node/post-files.ts';
 import { isScheduled } from '../lib/posts.ts';
-import { joinBase } from '../lib/routes.ts';
+import { fileOfPage, joinBase } from '../lib/routes.ts';
 import type { BuildSettings } from '../node/settings.ts';
 import { site } from '../site.config.ts';
 import { nginxFragments } from '../lib/nginx-fragments.ts';
@@ -29,13 +29,13 @@ export function aliasPages(settings: Pick<BuildSettings, 'contentDir' | 'now'>):
           .filter((p) => !p.draft && p.date && !isScheduled({ date: p.date }, settings.now) && p.aliases?.length);
         // check-posts stopped aliases of pages it knows of before the build; a page it does not know is here now
         // taken: the page itself exists, or a folder on its path is a file (/rss.xml/x/)
-        const taken = (path: string) => aliasFile(path).split('/').some((_, i, parts) => {
+        const taken = (path: string) => fileOfPage(path).split('/').some((_, i, parts) => {
           const at = join(out, ...parts.slice(0, i + 1));
           return existsSync(at) && (i === parts.length - 1 || !statSync(at).isDirectory());
         });
         const clashes: Problem[] = posts.flatMap((p) => (p.aliases ?? []).filter((a) => taken(a.path)).map((a) => ({
           file: a.file, line: a.line, field: 'aliases', severity: 'error' as const,
-          message: `the alias ${a.path} is a page of the site (${aliasFile(a.path)} in the build)`,
+          message: `the alias ${a.path} is a page of the site (${fileOfPage(a.path)} in the build)`,
           fix: 'remove this alias (the old URL is a page of the site: it cannot redirect), or correct it',
         })));
         if (clashes.length) {

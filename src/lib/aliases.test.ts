@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasFile, aliasPathProblem, aliasRedirects, redirectPage, renderNginxRedirects } from './aliases.ts';
+import { aliasPathProblem, aliasRedirects, redirectPage, renderNginxRedirects } from './aliases.ts';
 import { checkPostSources, formatProblems } from './frontmatter-check.ts';
 
 const post = (aliases: string, slug = '') => `---\ntitle: "A post"\ndate: 2016-12-28\n${slug}${aliases}\n---\n\nBody.\n`;
@@ -40,12 +40,6 @@ describe('aliases in the frontmatter', () => {
 });
 
 describe('redirects', () => {
-  it('writes a page per old path: a folder\'s index, or the .html file as written', () => {
-    expect(aliasFile('/old/path/')).toBe('old/path/index.html');
-    expect(aliasFile('/old/path')).toBe('old/path/index.html');
-    expect(aliasFile('/2016/12/x.html')).toBe('2016/12/x.html');
-  });
-
   it('points each old path, under the base, at the post\'s URL', () => {
     expect(aliasRedirects([{ slug: 'new', aliases: ['/old/', '/a.html'] }], '/blog/')).toEqual([
       { from: '/blog/a.html', file: 'a.html', to: '/blog/posts/new/' },

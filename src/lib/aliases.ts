@@ -3,7 +3,7 @@
 // writes for them: a static redirect page at each old path and nginx 301 rules.
 import type { Problem } from './problem.ts';
 import { escapeUTF8 as escapeHtml } from 'entities/escape'; // & < > " ' : for text and attributes alike
-import { joinBase, postPath, postSlugOfPath, siteRoutes } from './routes.ts';
+import { fileOfPage, joinBase, postPath, postSlugOfPath, siteRoutes } from './routes.ts';
 import { redirectLine } from './nginx-fragments.ts';
 
 export interface AliasUse { file: string; line: number; path: string }
@@ -27,11 +27,6 @@ export function aliasPathProblem(path: string): { message: string; fix: string }
 /** The one name of an old path: without its trailing slash (`/a/` and `/a` are one URL to a reader). */
 const aliasKey = (path: string): string => path.slice(1).replace(/\/$/, '');
 
-/** The file a redirect page is written to, under the build's output: `old/path/index.html`, or `old.html` as written. */
-export function aliasFile(path: string): string {
-  const key = aliasKey(path);
-  return !path.endsWith('/') && /\.html?$/i.test(key) ? key : `${key}/index.html`;
-}
 
 
 // Under /posts/ only a post's own URL is taken: a renamed post keeps its old /posts/ URL as an alias.
@@ -64,7 +59,7 @@ export interface Redirect { from: string; file: string; to: string }
 
 /** The redirects of published posts: each old path (under the site's base) to its post's URL. */
 export function aliasRedirects(posts: ReadonlyArray<{ slug: string; aliases: readonly string[] }>, base: string): Redirect[] {
-  return posts.flatMap((p) => p.aliases.map((a) => ({ from: joinBase(base, a), file: aliasFile(a), to: joinBase(base, postPath(p.slug)) })))
+  return posts.flatMap((p) => p.aliases.map((a) => ({ from: joinBase(base, a), file: fileOfPage(a), to: joinBase(base, postPath(p.slug)) })))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 

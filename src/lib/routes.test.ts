@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardPath, filesOfUrl, joinBase, listPagePath, pagePaths, postPath, postSlugOfPath, seriesPath, siteRoutes, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
+import { cardPath, fileOfPage, filesOfUrl, joinBase, listPagePath, pagePaths, postPath, postSlugOfPath, seriesPath, siteRoutes, siteUrls, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
 
 describe('URL joining', () => {
   const bases: Array<[base: string, withSlash: string]> = [['/', '/'], ['/blog', '/blog/'], ['/blog/', '/blog/'], ['', '/']];
@@ -13,6 +13,16 @@ describe('URL joining', () => {
 });
 
 describe('page paths', () => {
+  it('builds every URL under the base, and reads a URL\'s path under it back', () => {
+    for (const base of ['/', '/blog', '/blog/']) {
+      const u = siteUrls(base);
+      const b = base === '/' ? '' : '/blog';
+      expect([u.url('rss.xml'), u.postUrl('x'), u.tagUrl('c++'), u.seriesUrl('the slist')]).toEqual([`${b}/rss.xml`, `${b}/posts/x/`, `${b}/tags/c%2B%2B/`, `${b}/series/the%20slist/`]);
+      expect(u.pathOf(u.postUrl('x'))).toBe('posts/x/');
+      expect(u.pathOf(u.url(''))).toBe('');
+    }
+  });
+
   it('builds each page\'s path under the base', () => {
     expect(joinBase('/blog/', postPath('linux-process-the-beginning'))).toBe('/blog/posts/linux-process-the-beginning/');
     expect(tagPath('日本語')).toBe('tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
@@ -38,6 +48,16 @@ describe('URLs and built files', () => {
     expect(filesOfUrl('/rss.xml')).toEqual(['rss.xml', 'rss.xml/index.html']);
     expect(filesOfUrl('/')).toEqual(['index.html']);
   });
+
+  it('writes a page at a URL to its folder\'s index, or to the .html file the URL names', () => {
+    expect(fileOfPage('/old/path/')).toBe('old/path/index.html');
+    expect(fileOfPage('/old/path')).toBe('old/path/index.html');
+    expect(fileOfPage('/2016/12/x.html')).toBe('2016/12/x.html');
+    expect(fileOfPage('/2016/12/X.HTM')).toBe('2016/12/X.HTM');
+    expect(fileOfPage('/a.html/')).toBe('a.html/index.html');
+    // a static host finds each page where it is written
+    for (const p of ['/old/path/', '/old/path', '/2016/12/x.html']) expect(filesOfUrl(p)).toContain(fileOfPage(p));
+  });
 });
 
 describe('the site\'s own routes', () => {
@@ -60,7 +80,9 @@ describe('the site\'s own routes', () => {
     for (const f of siteRoutes.files) {
       expect(fromIntegrations.includes(f) || pageNames.includes(f) || existsSync(join(root, 'public', f)), f).toBe(true);
     }
-  });  it('hold every page path the site links to (pagePaths): a page or feed, or a file an integration writes', () => {
+  });
+
+  it('hold every page path the site links to (pagePaths): a page or feed, or a file an integration writes', () => {
     const sitemap = /^sitemap-[^/]*\.xml$/;
     for (const [name, path] of Object.entries(pagePaths)) {
       const top = path.replace(/\/$/, '');

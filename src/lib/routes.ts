@@ -20,6 +20,25 @@ export const postPath = (slug: string): string => `posts/${slug}/`;
 export const tagPath = (tagSlug: string): string => `tags/${encodeURIComponent(tagSlug)}/`;
 /** A series' page. */
 export const seriesPath = (seriesSlug: string): string => `series/${encodeURIComponent(seriesSlug)}/`;
+/**
+ * The site's URL builders for one base: a path, a post, a tag or a series, base included
+ * (src/data/urls.ts binds them to Astro's base for pages and components).
+ */
+export function siteUrls(base: string) {
+  const url = (path: string): string => joinBase(base, path);
+  return {
+    url,
+    postUrl: (slug: string): string => url(postPath(slug)),
+    tagUrl: (tagSlug: string): string => url(tagPath(tagSlug)),
+    seriesUrl: (seriesSlug: string): string => url(seriesPath(seriesSlug)),
+    /** A site URL's path under the base (`/blog/posts/x/` -> `posts/x/`). */
+    pathOf: (urlPath: string): string => {
+      const b = withTrailingSlash(base);
+      return urlPath.startsWith(b) ? urlPath.slice(b.length) : urlPath.replace(/^\/+/, '');
+    },
+  };
+}
+
 /** The pages and feeds of which the site has one, under the base. */
 export const pagePaths = {
   home: '',
@@ -75,4 +94,13 @@ export function filesOfUrl(path: string): string[] {
   const p = path.replace(/^\/+/, '');
   if (p === '' || p.endsWith('/')) return [`${p}index.html`];
   return [p, `${p}/index.html`];
+}
+
+/**
+ * The file a page at a URL path (no base) is written to: its folder's index.html, so that `/a/`
+ * and `/a` both find it, or the .html file the path names (`/2016/12/x.html`, as Blogger's were).
+ */
+export function fileOfPage(path: string): string {
+  const files = filesOfUrl(path);
+  return /\.html?$/i.test(path) ? files[0]! : files.at(-1)!;
 }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { site } from '../site.config.ts';
-import { url } from '../data/posts.ts';
+import { url } from '../data/urls.ts';
 import { pagePaths } from '../lib/routes.ts';
 
 export const GET: APIRoute = () =>

@@ -6,7 +6,7 @@ import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, 
 import { cleanExcerpt } from '../html.ts';
 import { withMarkedTerms } from '../paths.ts';
 import { normaliseQuery, queryTerms } from '../tokens.ts';
-import { withTrailingSlash } from '../../lib/routes.ts';
+import { joinBase } from '../../lib/routes.ts';
 
 interface PagefindData {
   url: string; excerpt: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>;
@@ -26,14 +26,13 @@ export interface Hit { url: string; title: string; excerpt: string; excerptFrom:
 export interface SearchOutcome { query: string; used: string; total: number; hits: Hit[]; ms: number }
 export type Filters = { tag?: string[]; year?: string[] };
 
-const base = withTrailingSlash(import.meta.env.BASE_URL);
 let loaded: Promise<Pagefind> | undefined;
 const EXCERPT_WORDS = 26;
 
 /** Pagefind's runtime, loaded once. */
 export function loadPagefind(): Promise<Pagefind> {
   loaded ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    const pf = (await import(/* @vite-ignore */ joinBase(import.meta.env.BASE_URL, 'pagefind/pagefind.js'))) as Pagefind;
     // Result URLs are stored whole (with the base): stop Pagefind prefixing the base again.
     // noWorker: search in the page, so pagefind-worker.js (12 KB gzip) is never fetched; a
     // blog's index is small enough that a query does not hold the main thread for long.
