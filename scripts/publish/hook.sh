@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
-# Ring Zero's publish hook on the server, installed by `npm run publish -- init <dir>` as
-# <dir>/bin/publish-hook (settings: <dir>/publish.conf). Bash keeps what bash is for: flock, each
-# build step in a process group of its own, signals. The decisions, the switch of live, the
-# server's layout (layout.ts) and what the author is told come from runtime.ts (`rt`, copied to
-# bin/runtime/). Commands: pre-receive, finish, post-receive, rollback, republish, scheduled;
-# each function below says what it does and under which lock.
+# Ring Zero's publish hook, installed by `npm run publish -- init <dir>` as <dir>/bin/publish-hook
+# (settings: <dir>/publish.conf). Bash keeps flock, each build step in a process group of its own,
+# signals and renames; runtime.ts (`rt`, in bin/runtime/) decides, switches live, knows the server's
+# layout (layout.ts) and says what happened. Each function says what it does and under which lock.
 set -eEuo pipefail # (-E: the ERR trap of build_release reaches the functions it calls)
 umask 022
 trap '' PIPE # the client may go away mid-push: writing to it must not kill the hook (see say)
@@ -110,6 +108,7 @@ run_checks() { # the site's own gates (html-validate, links, ...) on the dist ju
 quiet=${AFTER_PUBLISH:+--quiet} # (without an after-publish command, publishing says what nginx needs)
 after_publish() { [ -z "${AFTER_PUBLISH:-}" ] || AFTER_PUBLISH=$AFTER_PUBLISH rt after-publish 8>&- 9>&- || true; } # (runtime.ts)
 publish() { rt publish "$@" "$KEEP" $quiet; } # (switch lock) id, or --commit sha: the switch of live, history, pruning
+go_live() { switch_lock; publish "$1" >/dev/null; say "$2: live -> releases/$1"; after_publish; } # ID WHAT: releases/ID published, and said
 
 # build_release SHA: releases/<id> built from commit SHA of the repository git's environment names
 # (pre-receive: the pushed objects in quarantine), or the push is rejected.
@@ -164,21 +163,14 @@ pre_receive() { # (build lock) the pushed commit of $BRANCH built into releases/
 
 finish() { # ID SHA PID START (holds fd 8, the build lock): the outcome of the push made whole
   local next
-  cd "$root"
-  unset_git_env
+  cd "$root" && unset_git_env
   next=$(rt finish "$@" "$BRANCH") ||
     { say "$(date -u +%FT%TZ) $1: could not wait for the push to end (the runtime failed): releases/$1 is kept; npm run publish -- status says what is live"; return 0; }
-  [ "$next" = publish ] || return 0 # (post-receive published it, or the push failed and the release is gone)
-  switch_lock
-  publish "$1" >/dev/null
-  say "$(date -u +%FT%TZ) $1: published ${2:0:12}: live -> releases/$1"
-  after_publish
+  [ "$next" != publish ] || go_live "$1" "$(date -u +%FT%TZ) $1: published ${2:0:12}" # (else post-receive published it, or the push failed)
 }
 
 post_receive() { # whatever order concurrent pushes finish in, live follows what the branch names now
-  local o n ref touched=""
-  while read -r o n ref; do [ "$ref" = "refs/heads/$BRANCH" ] && touched=1; done
-  [ -n "$touched" ] || exit 0
+  awk -v ref="refs/heads/$BRANCH" '$3 == ref { f = 1 } END { exit !f }' || exit 0 # (the ref lines on stdin)
   switch_lock "$BRANCH has moved: the push's finisher publishes it once the switch is free (npm run publish -- status shows it)."
   sha=$(git rev-parse -q --verify "refs/heads/$BRANCH") || exit 0
   id=$(publish --commit "$sha") || exit 1
@@ -187,11 +179,7 @@ post_receive() { # whatever order concurrent pushes finish in, live follows what
   after_publish
 }
 
-rollback() { # back to the release published before the current one, still kept
-  switch_lock
-  rt rollback $quiet || exit 1
-  after_publish
-}
+rollback() { switch_lock; rt rollback $quiet || exit 1; after_publish; } # back to the release published before the current one, still kept
 
 rebuild() { # republish|scheduled (build lock): live -> the branch's commit (the daily run: once a
   local due=""  # post its live release held back is due), built again if need be
@@ -201,10 +189,7 @@ rebuild() { # republish|scheduled (build lock): live -> the branch's commit (the
   if [ "$cmd" = scheduled ]; then due=$(rt due "$sha" "$BRANCH") || exit 1; [ -n "$due" ] || exit 0 # (the site's day/time rule)
   else id=$(rt release-of "$sha" --say); fi # (none kept: it says so, and the commit is built again)
   if [ -z "$id" ]; then GIT_DIR="$L_siteGit" build_release "$sha"; cd "$root"; fi
-  switch_lock
-  publish "$id" >/dev/null
-  say "published ${sha:0:12}${due:+ with the posts due by $due}: live -> releases/$id"
-  after_publish
+  go_live "$id" "published ${sha:0:12}${due:+ with the posts due by $due}"
 }
 
 case "$cmd" in
