@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { launch } from '../harness/browser.ts';
 import { serve } from '../harness/server.ts';
 import { indexBuiltSite } from '../../src/search/build-index.ts';
+import { postPath } from '../../src/lib/routes.ts';
 import { corpus, listFiles as files, timedBuild, type Row } from './support.ts';
 
 const BASE = '/';
@@ -119,7 +120,7 @@ export default async function searchBench(): Promise<Row[]> {
     note: 'per post, the same pages indexed without the identifier variants (what they cost)' });
   rmSync(plain, { recursive: true, force: true });
   const firstPost = readdirSync(join(big.outDir, 'posts')).sort()[0]!;
-  rows.push(...await measure('1,000 posts', big.outDir, 1000, `posts/${firstPost}/`, ['pipeline', 'rdtsc'],
+  rows.push(...await measure('1,000 posts', big.outDir, 1000, postPath(firstPost), ['pipeline', 'rdtsc'],
     ['signal handlers', 'rdtsc', 'volatile', 'probe_1', 'rotl', 'cache', 'kernel', 'interrupt vector', 'latency', 'allocate']));
   return rows;
 }

@@ -2,6 +2,7 @@
 // (file:line, field, fix), and the parts of each series in order, for the box and pages.
 import type { Problem } from './problem.ts';
 import { seriesSlug } from './slugs.ts';
+import { seriesPath } from './routes.ts';
 
 export interface SeriesRef { name: string; part: number }
 export interface SeriesUse { file: string; line: number; partLine: number; name: string; part: number }
@@ -20,7 +21,7 @@ export function seriesProblems(uses: readonly SeriesUse[]): Problem[] {
     if (!other) first.set(slug, u);
     else if (other.name !== u.name) {
       problems.push({ file: u.file, line: u.line, field: 'series', severity: 'error',
-        message: `the series ${JSON.stringify(u.name)} and the series ${JSON.stringify(other.name)} (${other.file}:${other.line}) would share the URL /series/${slug}/`,
+        message: `the series ${JSON.stringify(u.name)} and the series ${JSON.stringify(other.name)} (${other.file}:${other.line}) would share the URL /${seriesPath(slug)}`,
         fix: 'if they are one series, write its name the same way in every part; if not, rename one' });
       continue;
     }

@@ -2,6 +2,7 @@
 // and the clear errors for tags that cannot make a URL or would share one (tagProblems).
 import type { Problem } from './problem.ts';
 import { foldWord, tagSlug } from './slugs.ts';
+import { tagPath } from './routes.ts';
 
 /** Two tags are spellings of one tag when they differ only in case, accents and separators. */
 export function tagSpelling(tag: string): string {
@@ -52,7 +53,7 @@ export function tagProblems(uses: readonly TagUse[]): Problem[] {
     if (!other) { first.set(slug, u); continue; }
     if (tagSpelling(other.tag) === tagSpelling(u.tag)) continue;
     problems.push({ file: u.file, line: u.line, field: 'tags', severity: 'error',
-      message: `the tag ${JSON.stringify(u.tag)} and the tag ${JSON.stringify(other.tag)} (${other.file}:${other.line}) would share the URL /tags/${slug}/`,
+      message: `the tag ${JSON.stringify(u.tag)} and the tag ${JSON.stringify(other.tag)} (${other.file}:${other.line}) would share the URL /${tagPath(slug)}`,
       fix: `if they are one tag, write it the same way in both posts; if not, rename one (tags differing only in case, accents, spaces or hyphens are one tag)` });
   }
   return problems;
