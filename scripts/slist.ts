@@ -1,14 +1,14 @@
-// npm run --silent slist -- <preset> [options]: search a preset of the SList model and print the trace.
+// npm run --silent slist -- <preset> [options]: explore a preset of the SList model and print the trace.
 import { analyse, getPreset, PRESETS, type Analysis, type Settings } from '../src/slist/engine/index.ts';
 
 const USAGE = `usage: npm run --silent slist -- <preset> [--seq-bits N] [--fixup on|off] [--rule x86|x64]
-                 [--speed-bound R] [--seed S] [--search shortest|random] [--json]
+                 [--speed-bound R] [--seed S] [--scheduler shortest|random] [--json]
                  [--push-rate P] [--max-depth D] [--max-states N] [--time-ms T] [--events N]
   --seq-bits N     use the teaching layout with an N-bit sequence (0..16; 0 = pointer-only CAS)
   --fixup on|off   KiCheckForSListAddress restart on interrupt/preemption
   --rule x86|x64   fixup range: x86 Resume <= PC <= End, x64 Resume < PC <= End
   --speed-bound R  other CPUs' micro-steps between two of a running thread's (0 = unbounded)
-  --search         shortest (A* over scheduler events) or random (seeded runner)
+  --scheduler      shortest (A* over scheduler events) or random (seeded runner)
   --json           print one JSON object instead of the readable trace
 presets: ${PRESETS.map((p) => p.name).join(', ')}`;
 
@@ -21,7 +21,7 @@ const args = process.argv.slice(2);
 let presetName: string | undefined;
 const over: { -readonly [K in keyof Settings]?: Settings[K] } = {};
 let seed = 1;
-let search: 'shortest' | 'random' = 'shortest';
+let scheduler: 'shortest' | 'random' = 'shortest';
 let json = false;
 const bounds: { maxDepth?: number; maxStates?: number; timeMs?: number; randomEvents?: number } = {};
 const int = (flag: string, v: string | undefined, lo: number, hi: number): number => {
@@ -39,7 +39,7 @@ for (let i = 0; i < args.length; i++) {
     case '--rule': if (v !== 'x86' && v !== 'x64') fail('--rule x86|x64'); over.rule = v; i++; break;
     case '--speed-bound': over.speedBound = int(a, v, 0, 1_000_000); i++; break;
     case '--seed': seed = int(a, v, 0, 2 ** 32 - 1); i++; break;
-    case '--search': if (v !== 'shortest' && v !== 'random') fail('--search shortest|random'); search = v; i++; break;
+    case '--scheduler': if (v !== 'shortest' && v !== 'random') fail('--scheduler shortest|random'); scheduler = v; i++; break;
     case '--push-rate': over.pushRate = int(a, v, 1, Number.MAX_SAFE_INTEGER); i++; break;
     case '--max-depth': bounds.maxDepth = int(a, v, 1, 1_000_000); i++; break;
     case '--max-states': bounds.maxStates = int(a, v, 1, 100_000_000); i++; break;
@@ -59,7 +59,7 @@ if (!getPreset(presetName)) {
   process.exit(2);
 }
 
-const r: Analysis = analyse({ preset: presetName, settings: over, seed, search, ...bounds });
+const r: Analysis = analyse({ preset: presetName, settings: over, seed, scheduler, ...bounds });
 if (json) {
   const { preset, settings, found, violation, pushesDuringWindow, steps, statesExplored, ms, trace } = r;
   process.stdout.write(JSON.stringify({
@@ -70,7 +70,7 @@ if (json) {
 } else {
   const s = r.settings;
   const out: string[] = [];
-  out.push(`${presetName}: layout ${s.layout}${s.layout === 'teach' ? ` (${s.seqBits}-bit sequence)` : ''}, fixup ${s.fixup ? 'on' : 'off'} (${s.rule} rule), R = ${s.speedBound || 'unbounded'}, stalls ${s.stalls ? 'on' : 'off'}, search ${r.search}${r.search === 'random' ? ` (seed ${seed})` : ''}`);
+  out.push(`${presetName}: layout ${s.layout}${s.layout === 'teach' ? ` (${s.seqBits}-bit sequence)` : ''}, fixup ${s.fixup ? 'on' : 'off'} (${s.rule} rule), R = ${s.speedBound || 'unbounded'}, stalls ${s.stalls ? 'on' : 'off'}, scheduler ${r.scheduler}${r.scheduler === 'random' ? ` (seed ${seed})` : ''}`);
   if (r.found) out.push(`CORRUPTS: ${r.violation?.kind} after ${r.steps} events${r.pushesDuringWindow !== null ? `, ${r.pushesDuringWindow} pushes during the window` : ''} (${r.statesExplored.toLocaleString('en')} states, ${r.ms.toFixed(0)} ms)`);
   else out.push(`${r.verdict.kind === 'limit' ? 'INCONCLUSIVE' : 'SAFE'} (${r.verdict.kind === 'limit' ? `stopped by ${r.stoppedBy}` : r.verdict.kind === 'bound' ? 'proved by the bound' : 'every reachable state explored'}, ${r.ms.toFixed(0)} ms): ${r.verdict.sentence}`);
   if (r.traceOf === 'demo') out.push('', 'the preset\'s demonstration schedule:');

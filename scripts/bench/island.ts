@@ -1,6 +1,6 @@
 // Island benchmark: the gzipped JavaScript the SList post's simulator island loads, from a real
 // build: Preact (+ hooks), Astro's Preact renderer, the island chunk (UI + engine), the total the
-// 25 KB budget counts, and the search worker (loaded only on "Find shortest corruption", not counted).
+// 25 KB budget counts, and the exploration worker (loaded only on "Find shortest corruption", not counted).
 // `npm run bench` imports the default export; `node scripts/bench/island.ts [--dist DIR]` prints a table
 // (with --dist it measures an existing build instead of building into .bench/island).
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,11 +34,11 @@ export function measureIsland(dist: string): Row[] {
   const rows: Row[] = [
     { section: 'island', name: 'island JS: Preact + hooks', value: group.preact / 1024, unit: 'KB', note: 'gzip -9' },
     { section: 'island', name: 'island JS: Astro Preact renderer', value: group.renderer / 1024, unit: 'KB', note: 'client.js + preload helper' },
-    { section: 'island', name: 'island JS: simulator (UI + engine)', value: group.island / 1024, unit: 'KB', note: 'one chunk; the search is not in it' },
+    { section: 'island', name: 'island JS: simulator (UI + engine)', value: group.island / 1024, unit: 'KB', note: 'one chunk; the exploration is not in it' },
     { section: 'island', name: 'island JS: total loaded', value: total / 1024, unit: 'KB', note: `${files.size} files; budget 25 KB: ${total <= BUDGET ? 'within' : 'OVER'}` },
   ];
   if (workerFile && existsSync(workerFile)) {
-    rows.push({ section: 'island', name: 'search worker (on demand)', value: gz(workerFile) / 1024, unit: 'KB', note: 'loaded on "Find shortest corruption"; not in the total' });
+    rows.push({ section: 'island', name: 'exploration worker (on demand)', value: gz(workerFile) / 1024, unit: 'KB', note: 'loaded on "Find shortest corruption"; not in the total' });
   }
   return rows;
 }

@@ -1,10 +1,10 @@
-// SList model benchmark: random-runner micro-steps per second, shortest-search times for
+// SList model benchmark: random-runner micro-steps per second, shortest-exploration times for
 // classic-aba and header8-hypervisor-stall, states explored per second, and peak memory.
 // Part of `npm run bench`; runnable alone: node scripts/bench/slist.ts
 import { compile } from '../../src/slist/engine/core.ts';
 import { getPreset } from '../../src/slist/engine/presets.ts';
 import { runRandom } from '../../src/slist/engine/random.ts';
-import { searchShortest } from '../../src/slist/engine/shortest.ts';
+import { exploreShortest } from '../../src/slist/engine/shortest.ts';
 
 export interface Row { section: string; name: string; value: number; unit: string; note?: string }
 
@@ -34,15 +34,15 @@ export default async function bench(): Promise<Row[]> {
     row('random runner micro-steps/s', best, '/s', 'busy-workload, 4 threads, interrupts+preemptions, goal >= 5,000,000');
   }
 
-  // shortest searches: median of 3
+  // shortest explorations: median of 3
   for (const [name, goal] of [['classic-aba', 50], ['header8-hypervisor-stall', 2000]] as const) {
     const { m, p } = model(name);
     const runs = [];
-    searchShortest(m, { maxDepth: p.bounds.maxDepth, maxStates: p.bounds.maxStates, timeMs: 30_000 }); // warm up
+    exploreShortest(m, { maxDepth: p.bounds.maxDepth, maxStates: p.bounds.maxStates, timeMs: 30_000 }); // warm up
     for (let i = 0; i < 3; i++) {
-      const r = searchShortest(m, { maxDepth: p.bounds.maxDepth, maxStates: p.bounds.maxStates, timeMs: 30_000 });
+      const r = exploreShortest(m, { maxDepth: p.bounds.maxDepth, maxStates: p.bounds.maxStates, timeMs: 30_000 });
       sample();
-      if (!r.found) throw new Error(`${name}: search did not find the corruption`);
+      if (!r.found) throw new Error(`${name}: the exploration did not find the corruption`);
       runs.push(r);
     }
     runs.sort((a, b) => a.ms - b.ms);

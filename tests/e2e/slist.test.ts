@@ -1,5 +1,5 @@
 // The SList simulator island in the SList post, in Chromium: the no-JS figure, presets played to
-// the end, the search in a Web Worker, sharing by URL, the keyboard alone, axe, size.
+// the end, the exploration in a Web Worker, sharing by URL, the keyboard alone, axe, size.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -137,9 +137,9 @@ describe('the SList simulator', () => {
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
     await button(page, 'Find shortest corruption').click();
-    await sim(page).locator('.sl-search-text', { hasText: 'Found a corrupting schedule' }).waitFor({ timeout: 30_000 });
+    await sim(page).locator('.sl-explore-text', { hasText: 'Found a corrupting schedule' }).waitFor({ timeout: 30_000 });
     expect(workers.some((u) => u.startsWith(site.origin))).toBe(true);
-    const found = Number((await sim(page).locator('.sl-search-text').innerText()).match(/schedule of ([\d,]+) events/)![1]!.replace(/,/g, ''));
+    const found = Number((await sim(page).locator('.sl-explore-text').innerText()).match(/schedule of ([\d,]+) events/)![1]!.replace(/,/g, ''));
     expect(found).toBeGreaterThanOrEqual(512);
     await sim(page).locator('.sl-banner').waitFor({ timeout: 30_000 });
     const pushes = Number((await sim(page).locator('.sl-banner').innerText()).match(/after (\d+) pushes/)![1]);
@@ -149,34 +149,34 @@ describe('the SList simulator', () => {
     await page.context().close();
   });
 
-  it('keeps the page responsive during a long search, which can be cancelled', async () => {
+  it('keeps the page responsive during a long exploration, which can be stopped', async () => {
     // R = 1000 gives T1's pop window room for 512 pushes, so the bound cannot settle this preset at the root:
-    // the search runs into its 10 s budget (about 2.5 million states), far longer than this test takes.
+    // the exploration runs into its 10 s budget (about 2.5 million states), far longer than this test takes.
     const page = await open();
     await pick(page, 'header8-preempted-fixup');
     await sim(page).getByLabel('Speed bound R (0 = none)').fill('1000');
     const closed = new Promise<void>((resolve) => page.on('worker', (w) => w.on('close', () => resolve())));
     await button(page, 'Find shortest corruption').click();
-    const text = sim(page).locator('.sl-search-text');
-    await text.filter({ hasText: /^Searching: [\d,]+ states/ }).waitFor({ timeout: 10_000 });
+    const text = sim(page).locator('.sl-explore-text');
+    await text.filter({ hasText: /^Exploring: [\d,]+ states/ }).waitFor({ timeout: 10_000 });
     const progress = await text.innerText();
     const t0 = Date.now();
     await button(page, 'Step').click();
     expect(await now(page)).toContain('T1 snapshots the header');
     expect(Date.now() - t0).toBeLessThan(2000);
-    // the worker is still searching (its progress moved on), and cancelling stops it
-    await page.waitForFunction((p) => document.querySelector('.sl-live .sl-search-text')?.textContent !== p, progress, { timeout: 5000 });
-    expect(await text.innerText()).toMatch(/^Searching: /);
-    await button(page, 'Cancel search').click();
-    expect(await text.innerText()).toBe('Search cancelled.');
-    await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('the search worker was not terminated')), 15_000))]);
+    // the worker is still exploring (its progress moved on), and stopping it terminates it
+    await page.waitForFunction((p) => document.querySelector('.sl-live .sl-explore-text')?.textContent !== p, progress, { timeout: 5000 });
+    expect(await text.innerText()).toMatch(/^Exploring: /);
+    await button(page, 'Stop exploring').click();
+    expect(await text.innerText()).toBe('Exploration stopped.');
+    await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('the exploration worker was not terminated')), 15_000))]);
     await page.waitForTimeout(300);
-    expect(await text.innerText()).toBe('Search cancelled.');
+    expect(await text.innerText()).toBe('Exploration stopped.');
     expect(await button(page, 'Find shortest corruption').count()).toBe(1);
     await page.context().close();
   });
 
-  it('a search that the bound concludes says so, in the engine\'s words, and never that states were explored', async () => {
+  it('an exploration that the bound concludes says so, in the engine\'s words, and never that states were visited', async () => {
     // what each bound says, in the reader's words (the engine's sentence is checked whole below)
     const why: Record<string, string[]> = {
       'x86-sequence': ['A sequence wrap needs 65,536 (2^16) pushes by other threads inside one pop window.', 'T1 cannot get them: T2 can push at most twice.'],
@@ -187,13 +187,13 @@ describe('the SList simulator', () => {
     const bound = PRESETS.filter((p) => analyse({ preset: p.name }).stoppedBy === 'bound').map((p) => p.name);
     expect(bound.sort()).toEqual(Object.keys(why).sort());
     const page = await open();
-    const text = sim(page).locator('.sl-search-text');
+    const text = sim(page).locator('.sl-explore-text');
     const verdict = async () => {
       await button(page, 'Find shortest corruption').click();
-      // done: the search text is there and is no longer a progress line
+      // done: the exploration's text is there and is no longer a progress line
       await page.waitForFunction(() => {
-        const t = document.querySelector('.sl-live .sl-search-text')?.textContent;
-        return !!t && !t.startsWith('Searching');
+        const t = document.querySelector('.sl-live .sl-explore-text')?.textContent;
+        return !!t && !t.startsWith('Exploring');
       }, undefined, { timeout: 30_000 });
       return text.innerText();
     };
@@ -201,9 +201,9 @@ describe('the SList simulator', () => {
       await pick(page, name);
       const shown = await verdict();
       expect(shown, name).toBe(analyse({ preset: name }).verdict.sentence);
-      expect(shown).toMatch(/^No schedule can corrupt the list with these settings, and the search explored no state to know it: its bound rules out the start\. /);
+      expect(shown).toMatch(/^No schedule can corrupt the list with these settings, and the exploration visited no state to know it: its bound rules out the start\. /);
       for (const w of why[name]!) expect(shown, name).toContain(w);
-      expect(shown).not.toMatch(/reachable|states were explored/);
+      expect(shown).not.toMatch(/reachable|states were (explored|visited)/);
     }
     // after exploring, the bound's share is said too: both numbers
     await pick(page, 'header8-preempted-fixup');
@@ -212,7 +212,7 @@ describe('the SList simulator', () => {
     const shown = await verdict();
     const r = analyse({ preset: 'header8-preempted-fixup', settings: { layout: 'teach', seqBits: 3 } });
     expect(shown).toBe(r.verdict.sentence);
-    expect(shown).toContain(`The search explored ${r.statesExplored.toLocaleString('en')} states; from ${r.statesRuledOut.toLocaleString('en')} more its bound shows that no corruption can follow, so it did not explore them.`);
+    expect(shown).toContain(`The exploration visited ${r.statesExplored.toLocaleString('en')} states; from ${r.statesRuledOut.toLocaleString('en')} more its bound shows that no corruption can follow, so it did not visit them.`);
     await page.context().close();
   });
 

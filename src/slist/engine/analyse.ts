@@ -1,9 +1,9 @@
-// One call for the CLI and a UI worker: search a preset (shortest or random) and explain the result.
+// One call for the CLI and a UI worker: explore a preset (shortest schedule, or a random run) and explain the result.
 import * as K from './core.ts';
 import { getPreset } from './presets.ts';
 import { runRandom } from './random.ts';
 import { modelOf, replayTail, resolveRun } from './run.ts';
-import { searchShortest, type SearchProgress } from './shortest.ts';
+import { exploreShortest, type ExploreProgress } from './shortest.ts';
 import type { RandomRates, Run, SchedEvent, Settings, Setup, Violation } from './types.ts';
 import { wrapTime, type BoundProof, type Verdict, type WrapTime } from './verdict.ts';
 
@@ -14,14 +14,14 @@ export interface AnalyseOptions {
   readonly settings?: Partial<Settings>;
   readonly setup?: Setup;
   readonly seed?: number;
-  readonly search?: 'shortest' | 'random';
+  readonly scheduler?: 'shortest' | 'random';
   readonly maxDepth?: number;
   readonly maxStates?: number;
   readonly timeMs?: number;
   /** Random runner: number of events (default 1,000,000) and rates. */
   readonly randomEvents?: number;
   readonly rates?: RandomRates;
-  readonly onProgress?: (p: SearchProgress) => boolean | void;
+  readonly onProgress?: (p: ExploreProgress) => boolean | void;
 }
 
 export interface TraceLine {
@@ -33,17 +33,17 @@ export interface TraceLine {
 export interface Analysis {
   readonly preset: string | null;
   readonly settings: Settings;
-  readonly search: 'shortest' | 'random';
+  readonly scheduler: 'shortest' | 'random';
   readonly found: boolean;
   readonly violation: Violation | null;
   readonly pushesDuringWindow: number | null;
-  /** Events in the corrupting schedule (shortest search: the minimum, counted in scheduler events). */
+  /** Events in the corrupting schedule (shortest exploration: the minimum, counted in scheduler events). */
   readonly steps: number;
   readonly statesExplored: number;
   readonly ms: number;
-  /** The search's stoppedBy ('bound': proved safe by the bound, see `proof`), or the random runner's. */
+  /** The exploration's stoppedBy ('bound': proved safe by the bound, see `proof`), or the random runner's. */
   readonly stoppedBy: string;
-  /** The search explored every reachable state, and none was ruled out by the bound instead. */
+  /** The exploration visited every reachable state, and none was ruled out by the bound instead. */
   readonly exhausted: boolean;
   /** How the bound proved that no schedule corrupts the list (stoppedBy 'bound'), else null. */
   readonly proof: BoundProof | null;
@@ -68,7 +68,7 @@ export function analyse(o: AnalyseOptions): Analysis {
   const { settings } = resolveRun(base);
   const m = modelOf(base);
   const preset = o.preset !== undefined ? getPreset(o.preset) : undefined;
-  const mode = o.search ?? 'shortest';
+  const mode = o.scheduler ?? 'shortest';
   const seed = o.seed ?? 1;
   let found = false;
   let schedule: SchedEvent[] = [];
@@ -81,7 +81,7 @@ export function analyse(o: AnalyseOptions): Analysis {
   let verdict: Verdict;
   if (mode === 'shortest') {
     const b = preset?.bounds;
-    const r = searchShortest(m, {
+    const r = exploreShortest(m, {
       maxDepth: o.maxDepth ?? b?.maxDepth ?? 2000, maxStates: o.maxStates ?? b?.maxStates ?? 2_000_000, timeMs: o.timeMs ?? b?.timeMs ?? 5000,
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
@@ -102,7 +102,7 @@ export function analyse(o: AnalyseOptions): Analysis {
   const trace = rep.steps.map((s, i) => ({ step: rep.skipped + i + 1, event: s.label, sentence: s.sentence }));
   const violation = found ? rep.violation : null;
   return {
-    preset: o.preset ?? null, settings, search: mode, found, violation,
+    preset: o.preset ?? null, settings, scheduler: mode, found, violation,
     pushesDuringWindow: violation?.pushesDuringWindow ?? null,
     steps: found ? schedule.length : 0, statesExplored, ms, stoppedBy, exhausted, proof, statesRuledOut, verdict, schedule, traceOf, trace,
     wrap: wrapTime(K.effectiveSeqBits(settings), settings.pushRate),

@@ -24,7 +24,7 @@ describe('slist CLI', () => {
     expect(o.found).toBe(false);
   });
 
-  it('--json says how the search knows: a bound at the start, not an exploration', () => {
+  it('--json says how the exploration knows: a bound at the start, before visiting any state', () => {
     const o = JSON.parse(cli('x86-sequence', '--json').stdout);
     expect(o).toMatchObject({ found: false, stoppedBy: 'bound', exhausted: false, statesExplored: 0, statesRuledOut: 1, verdict: { kind: 'bound' } });
     expect(o.proof).toMatchObject({ at: 'start', seqBits: 16, pushesNeeded: 65536, reasons: ['pushes'] });
@@ -42,9 +42,9 @@ describe('slist CLI', () => {
 
   it('the readable output says the verdict in words', () => {
     const b = cli('header8-preempted-fixup').stdout.split('\n')[1];
-    expect(b).toMatch(/^SAFE \(proved by the bound, \d+ ms\): No schedule can corrupt the list with these settings, and the search explored no state to know it: its bound rules out the start\. A sequence wrap needs 512 \(2\^9\) pushes/);
+    expect(b).toMatch(/^SAFE \(proved by the bound, \d+ ms\): No schedule can corrupt the list with these settings, and the exploration visited no state to know it: its bound rules out the start\. A sequence wrap needs 512 \(2\^9\) pushes/);
     expect(b).not.toMatch(/explored every|reachable states were explored/);
-    expect(cli('busy-workload', '--seq-bits', '3', '--max-states', '5000').stdout.split('\n')[1]).toMatch(/^INCONCLUSIVE \(stopped by states, \d+ ms\): Inconclusive: the search stopped at its limit of 5,000 states; /);
+    expect(cli('busy-workload', '--seq-bits', '3', '--max-states', '5000').stdout.split('\n')[1]).toMatch(/^INCONCLUSIVE \(stopped by states, \d+ ms\): Inconclusive: the exploration stopped at its limit of 5,000 states; /);
     expect(cli('classic-aba').stdout.split('\n')[1]).toMatch(/^CORRUPTS: aba after 10 events/);
   });
 
@@ -54,9 +54,9 @@ describe('slist CLI', () => {
     expect(r.stdout).toContain('T1 CAS failed: sequence 2, expected 0; retrying');
   });
 
-  it('random search is deterministic per seed', () => {
-    const a = JSON.parse(cli('busy-workload', '--search', 'random', '--seed', '5', '--events', '20000', '--json').stdout);
-    const b = JSON.parse(cli('busy-workload', '--search', 'random', '--seed', '5', '--events', '20000', '--json').stdout);
+  it('the random scheduler is deterministic per seed', () => {
+    const a = JSON.parse(cli('busy-workload', '--scheduler', 'random', '--seed', '5', '--events', '20000', '--json').stdout);
+    const b = JSON.parse(cli('busy-workload', '--scheduler', 'random', '--seed', '5', '--events', '20000', '--json').stdout);
     expect(a.found).toBe(false);
     expect(a.statesExplored).toBe(20000);
     expect(b.statesExplored).toBe(a.statesExplored);

@@ -10,8 +10,8 @@ export { DEFAULT_SETTINGS, VIOLATION_KINDS, encodeEvent, decodeEvent } from './c
 export type { Model } from './core.ts';
 export { replay, tryEvent, modelOf, resolveRun, snapshot, applyEvent, eventLabel, findings } from './run.ts';
 export type { SListState, StepRecord, ReplayResult, ThreadSnapshot, EntrySnapshot } from './run.ts';
-export { searchShortest, enabledEvents } from './shortest.ts';
-export type { SearchOptions, SearchResult, SearchProgress } from './shortest.ts';
+export { exploreShortest, enabledEvents } from './shortest.ts';
+export type { ExploreOptions, ExploreResult, ExploreProgress } from './shortest.ts';
 export { runRandom, withRandomEvents, mulberry32, DEFAULT_RATES } from './random.ts';
 export type { RandomOptions, RandomResult } from './random.ts';
 export { analyse, wrapTime } from './analyse.ts';

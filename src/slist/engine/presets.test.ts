@@ -3,7 +3,7 @@ import { analyse } from './analyse.ts';
 import { getPreset, PRESETS } from './presets.ts';
 import { replay } from './run.ts';
 
-const search = (preset: string, extra: Parameters<typeof analyse>[0] = {}) => analyse({ preset, ...extra });
+const explore = (preset: string, extra: Parameters<typeof analyse>[0] = {}) => analyse({ preset, ...extra });
 
 describe('presets', () => {
   it('every preset has a name, a title and a paragraph', () => {
@@ -14,18 +14,18 @@ describe('presets', () => {
   });
 
   it('classic-aba corrupts: the shortest schedule ends in a stale CAS that hands out B and loses D', () => {
-    const r = search('classic-aba');
+    const r = explore('classic-aba');
     expect(r.found).toBe(true);
     expect(r.violation?.kind).toBe('aba');
     expect(r.pushesDuringWindow).toBe(2);
     expect(r.steps).toBe(10);
     expect(r.violation?.consequences.join(' ')).toMatch(/B is on the list but T2 owns it.*D .*lost/);
-    // the same length as plain breadth-first search (the bound is admissible)
+    // the same length as plain breadth-first exploration (the bound is admissible)
     expect(analyse({ preset: 'classic-aba', maxDepth: 12 }).steps).toBe(10);
   });
 
   it('x86-sequence does not corrupt: the classic schedule fails its CAS and retries', () => {
-    const r = search('x86-sequence');
+    const r = explore('x86-sequence');
     expect(r.found).toBe(false);
     expect(r.stoppedBy).toBe('bound'); // T2 pushes twice, a wrap needs 65,536 (verdict.test.ts)
     const demo = replay({ preset: 'x86-sequence', seed: 0, events: getPreset('x86-sequence')!.demo });
@@ -35,7 +35,7 @@ describe('presets', () => {
   });
 
   it('header8-hypervisor-stall corrupts after at least 512 pushes during the stall', () => {
-    const r = search('header8-hypervisor-stall');
+    const r = explore('header8-hypervisor-stall');
     expect(r.found).toBe(true);
     expect(r.violation?.kind).toBe('sequence-wrap');
     expect(r.pushesDuringWindow).toBeGreaterThanOrEqual(512);
@@ -44,24 +44,24 @@ describe('presets', () => {
   });
 
   it('header8-preempted-fixup does not corrupt; its demo restarts T1 at Resume', () => {
-    const r = search('header8-preempted-fixup');
+    const r = explore('header8-preempted-fixup');
     expect(r.found).toBe(false);
     const demo = replay({ preset: 'header8-preempted-fixup', seed: 0, events: getPreset('header8-preempted-fixup')!.demo });
     expect(demo.violation).toBeNull();
     expect(demo.steps[3]!.sentence).toMatch(/KiCheckForSListAddress sets it back to Resume/);
     // and the random runner with preemptions finds nothing either
-    expect(analyse({ preset: 'header8-preempted-fixup', search: 'random', randomEvents: 200_000, seed: 7 }).found).toBe(false);
+    expect(analyse({ preset: 'header8-preempted-fixup', scheduler: 'random', randomEvents: 200_000, seed: 7 }).found).toBe(false);
   });
 
   it('header8-preempted-no-fixup corrupts', () => {
-    const r = search('header8-preempted-no-fixup');
+    const r = explore('header8-preempted-no-fixup');
     expect(r.found).toBe(true);
     expect(r.violation?.kind).toBe('sequence-wrap');
     expect(r.pushesDuringWindow).toBeGreaterThanOrEqual(512);
   });
 
   it('header16 finds no wrap within its bounds and reports how long a wrap takes', () => {
-    const r = search('header16');
+    const r = explore('header16');
     expect(r.found).toBe(false);
     expect(r.exhausted).toBe(false);
     expect(r.wrap.pushes).toBe(2 ** 48);
@@ -78,7 +78,7 @@ describe('presets', () => {
     expect(demo.states.at(-1)!.faults).toBe(1);
     expect(demo.steps[4]!.sentence).toMatch(/faults reading A->Next .* back to Resume/);
     expect(demo.states.at(-1)!.threads[0]!.hand).toEqual(['B']);
-    expect(search('freed-entry-fault').found).toBe(false);
+    expect(explore('freed-entry-fault').found).toBe(false);
     const crash = analyse({ preset: 'freed-entry-fault', settings: { faultRestart: false } });
     expect(crash.found).toBe(true);
     expect(crash.violation?.kind).toBe('crash');

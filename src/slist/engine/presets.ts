@@ -10,9 +10,9 @@ export interface Preset {
   readonly setup: Setup;
   /** A schedule that shows the preset's point (the UI can load it as the run's events). */
   readonly demo: readonly SchedEvent[];
-  /** What the shortest search is expected to report (tested). */
+  /** What the shortest-schedule exploration is expected to report (tested). */
   readonly expect: 'corrupts' | 'safe';
-  /** Search bounds that suit this preset (the CLI's defaults). */
+  /** Exploration bounds that suit this preset (the CLI's defaults). */
   readonly bounds: { readonly maxDepth: number; readonly maxStates: number; readonly timeMs: number };
 }
 
@@ -111,7 +111,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'x64 Header16: a 48-bit sequence',
     description: prose`
       The hypervisor-stall schedule on the 16-byte header. After 512 pushes the sequence is 512, not 0, so T1's compare-and-swap fails and it retries.
-      A wrap needs 2^48 pushes during one stall; the search finds none within its bounds, and the report says how long a wrap would take at the chosen
+      A wrap needs 2^48 pushes during one stall; the exploration finds none within its bounds, and the report says how long a wrap would take at the chosen
       push rate.
     `,
     ...classic({ layout: 'x64-header16', fixup: true, rule: 'x64', stalls: true }, LOOPING_T2, STALL_CPU0, WRAP_OPS),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, compile, decodeEvent, initialState } from './core.ts';
 import { runRandom, withRandomEvents } from './random.ts';
 import { replay } from './run.ts';
-import { searchShortest } from './shortest.ts';
+import { exploreShortest } from './shortest.ts';
 import type { Instr, Settings, Setup } from './types.ts';
 
 const NAMES = 'ABCDEFGH'.split('');
@@ -25,14 +25,14 @@ describe('properties', () => {
       const seqBits = Math.ceil(Math.log2(3 * R + 1));
       const settings: Settings = { ...DEFAULT_SETTINGS, layout: 'teach', seqBits, speedBound: R, fixup: true, rule, stalls: false, preempts: true, interrupts: true };
       const m = compile(settings, setup);
-      const bfs = searchShortest(m, { heuristic: false, maxStates: 4000, maxDepth: 200, timeMs: 60_000 });
+      const bfs = exploreShortest(m, { heuristic: false, maxStates: 4000, maxDepth: 200, timeMs: 60_000 });
       expect(bfs.found).toBe(false);
       const rnd = runRandom(m, { seed, events: 3000, interruptRate: 0.05, preemptRate: 0.05, resumeRate: 0.1, record: false });
       expect(rnd.found).toBe(false);
     }), { numRuns: 40 });
   });
 
-  it('with no sequence, the search finds a corruption of the pop-pop-push pattern', () => {
+  it('with no sequence, the exploration finds a corruption of the pop-pop-push pattern', () => {
     const arb = fc.record({
       listLen: fc.integer({ min: 2, max: 4 }), k: fc.integer({ min: 0, max: 2 }), R: fc.integer({ min: 1, max: 4 }),
       fixup: fc.boolean(), rule: fc.constantFrom<'x86' | 'x64'>('x86', 'x64'), tail: fc.array(instr, { maxLength: 2 }),
@@ -47,7 +47,7 @@ describe('properties', () => {
         ],
       };
       const settings: Settings = { ...DEFAULT_SETTINGS, layout: 'teach', seqBits: 0, speedBound: R, fixup, rule, stalls: true };
-      const r = searchShortest(compile(settings, setup), { maxDepth: 60, maxStates: 200_000, timeMs: 60_000 });
+      const r = exploreShortest(compile(settings, setup), { maxDepth: 60, maxStates: 200_000, timeMs: 60_000 });
       expect(r.found).toBe(true);
       const rep = replay({ settings, setup, seed: 0, events: r.schedule });
       expect(rep.violation?.kind).toBe('aba');
@@ -61,13 +61,13 @@ describe('properties', () => {
     const abaish = fc.tuple(setupArb, fc.boolean()).map(([st, pattern]): Setup => pattern
       ? { ...st, list: ['A', 'B', 'C'], freed: ['D'], threads: st.threads.map((th, t) => (t === 1 ? { ...th, program: [{ op: 'pop' }, { op: 'pop' }, { op: 'alloc' }, { op: 'push' }, { op: 'push', entry: 'A' }, ...th.program] } : th)) }
       : st);
-    fc.assert(fc.property(abaish, fc.integer({ min: 0, max: 2 }), fc.boolean(), fc.boolean(), fc.integer(), (setup, seqBits, fixup, useSearch, seed) => {
+    fc.assert(fc.property(abaish, fc.integer({ min: 0, max: 2 }), fc.boolean(), fc.boolean(), fc.integer(), (setup, seqBits, fixup, useExplore, seed) => {
       const settings: Settings = { ...DEFAULT_SETTINGS, layout: 'teach', seqBits, speedBound: 2, fixup, stalls: true };
       const m = compile(settings, setup);
       let events;
-      if (useSearch) {
+      if (useExplore) {
         // bounded by states, not time, so a loaded CI machine explores the same schedules
-        const r = searchShortest(m, { maxDepth: 40, maxStates: 5000, timeMs: 60_000 });
+        const r = exploreShortest(m, { maxDepth: 40, maxStates: 5000, timeMs: 60_000 });
         if (!r.found) return;
         events = r.schedule;
       } else {

@@ -1,5 +1,5 @@
 // Runs and immutable snapshots, with every sentence: what the UI draws and the CLI prints. Slow
-// path (allocates per step); the search and the random runner use core.ts directly.
+// path (allocates per step); the exploration and the random runner use core.ts directly.
 import * as K from './core.ts';
 import { hexWord, packHeader, type HeaderValue } from './layouts.ts';
 import { routineOf, pcLabel, type PcLabel } from './routines.ts';

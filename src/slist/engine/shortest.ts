@@ -5,7 +5,7 @@ import * as K from './core.ts';
 import type { SchedEvent } from './types.ts';
 import { verdictOf, type BoundProof, type PopperReason, type ReasonKind, type Verdict } from './verdict.ts';
 
-export interface SearchOptions {
+export interface ExploreOptions {
   /** Longest schedule, in events (default 2000). */
   readonly maxDepth?: number;
   /** Most distinct states to store (default 2,000,000). */
@@ -15,10 +15,10 @@ export interface SearchOptions {
   /** Offer macro events ("op T": finish the thread's current pop or push). Default true. */
   readonly macro?: boolean;
   /** Called about every 4,096 expanded states; return false to cancel. */
-  readonly onProgress?: (p: SearchProgress) => boolean | void;
+  readonly onProgress?: (p: ExploreProgress) => boolean | void;
 }
 
-export interface SearchProgress {
+export interface ExploreProgress {
   /** Deepest schedule expanded so far (A* order: not every shorter schedule is checked yet). */
   readonly depth: number;
   /** Every schedule of at most this many events is known safe so far. */
@@ -28,13 +28,13 @@ export interface SearchProgress {
   readonly ms: number;
 }
 
-export interface SearchResult {
+export interface ExploreResult {
   readonly found: boolean;
   /** True only when every reachable state was explored (none was ruled out by the bound): no corrupting schedule exists. */
   readonly exhausted: boolean;
   /**
    * found; bound: the bound proved that no corrupting schedule exists (see `proof`); exhausted: every reachable state
-   * was explored; depth, states, time, cancelled: a limit stopped the search (inconclusive beyond `depth`).
+   * was explored; depth, states, time, cancelled: a limit stopped the exploration (inconclusive beyond `depth`).
    */
   readonly stoppedBy: 'found' | 'bound' | 'exhausted' | 'depth' | 'states' | 'time' | 'cancelled';
   /** How the bound proved it (stoppedBy 'bound'), else null. */
@@ -49,7 +49,7 @@ export interface SearchResult {
   readonly violation: number;
   /** Every schedule of at most this many events was checked (found: the schedule's length). */
   readonly depth: number;
-  /** Distinct states reached, the start included (all explored unless a limit stopped the search); 0 when the bound settles the start. */
+  /** Distinct states reached, the start included (all explored unless a limit stopped the exploration); 0 when the bound settles the start. */
   readonly statesExplored: number;
   readonly eventsTried: number;
   readonly ms: number;
@@ -382,9 +382,9 @@ class Buckets {
 /**
  * Shortest schedule (fewest scheduler events; an "op" macro counts as one) that reaches a violation.
  * A* over hashed states with an admissible, consistent lower bound (Heuristic), so the schedule is
- * as short as a breadth-first search would find; `heuristic: false` runs plain breadth-first order.
+ * as short as a breadth-first exploration would find; `heuristic: false` runs plain breadth-first order.
  */
-export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heuristic?: boolean } = {}, start?: Float64Array): SearchResult {
+export function exploreShortest(m: K.Model, opts: ExploreOptions & { readonly heuristic?: boolean } = {}, start?: Float64Array): ExploreResult {
   const maxDepth = opts.maxDepth ?? 2000;
   const maxStates = opts.maxStates ?? 2_000_000;
   const timeMs = opts.timeMs ?? 5000;
@@ -449,7 +449,7 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
   let deepest = 0;
   let peak = 1;
   const evs: number[] = [];
-  const result = (found: boolean, stoppedBy: SearchResult['stoppedBy'], schedule: SchedEvent[], violation: number): SearchResult => {
+  const result = (found: boolean, stoppedBy: ExploreResult['stoppedBy'], schedule: SchedEvent[], violation: number): ExploreResult => {
     const ms = performance.now() - t0;
     const depth = found ? schedule.length : stoppedBy === 'depth' || stoppedBy === 'exhausted' || stoppedBy === 'bound' ? maxDepth : Math.max(0, open.min - 1);
     const statesRuledOut = rootProof ? 1 : ruled.size;
@@ -475,7 +475,7 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
   const path = (id: number): SchedEvent[] => {
     const codes: number[] = [];
     for (let i = id; i > 0; i = set.parent[i]!) codes.push(set.event[i]!);
-    return codes.reverse().map((c) => K.decodeEvent(c) as SchedEvent); // the search makes scheduler events only
+    return codes.reverse().map((c) => K.decodeEvent(c) as SchedEvent); // the exploration makes scheduler events only
   };
   for (;;) {
     const id = open.pop();
@@ -534,5 +534,5 @@ export function searchShortest(m: K.Model, opts: SearchOptions & { readonly heur
   return result(false, prunedByDepth ? 'depth' : rootProof || ruled.size > 0 ? 'bound' : 'exhausted', [], 0);
 }
 
-/** Bytes held by a search's tables would be implementation detail; exposed for the bench. */
+/** Bytes held by an exploration's tables would be implementation detail; exposed for the bench. */
 export const _internals = { StateSet };

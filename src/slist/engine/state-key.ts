@@ -1,4 +1,4 @@
-// A state's canonical identity and its 32-bit hash, for the shortest-schedule search's visited set.
+// A state's canonical identity and its 32-bit hash, for the shortest-schedule exploration's visited set.
 import { H_SEQ, POP_END, POP_TEST, T_MPC, T_SPUSH, T_SSEQ, X_PUSHES, type Model } from './model.ts';
 
 /** Canonical identity of a state, written into `key` (Uint16Array of keyLength(m)); returns a 32-bit hash.

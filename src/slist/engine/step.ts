@@ -373,7 +373,7 @@ export function resume(m: Model, s: Float64Array, c: number): number {
   return O_DISPATCH;
 }
 
-// ---- the reader's event: a thread frees an entry it holds (no program instruction; the search and
+// ---- the reader's event: a thread frees an entry it holds (no program instruction; the exploration and
 // the random runner never choose it, it is how a reader makes a freed-entry fault happen) ----
 export const FREE_OK = 0, FREE_NOT_HELD = 1, FREE_STOPPED = 2, FREE_PUSHING = 3;
 

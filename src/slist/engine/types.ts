@@ -43,7 +43,7 @@ export interface Settings {
   readonly speedBound: number;
   /** A fault reading a freed entry's Next restarts the pop at Resume (otherwise it is a crash). */
   readonly faultRestart: boolean;
-  /** Which scheduler events the search and the random runner may use. */
+  /** Which scheduler events the exploration and the random runner may use. */
   readonly stalls: boolean;
   readonly preempts: boolean;
   readonly interrupts: boolean;
@@ -62,7 +62,7 @@ export type SchedEvent =
   | { readonly kind: 'resume'; readonly cpu: number };
 
 /** The reader's own event: `thread` frees `entry` (an index into the setup's entries), which it holds.
- * Not a scheduler choice: the search and the random runner never make it. */
+ * Not a scheduler choice: the exploration and the random runner never make it. */
 export type FreeEvent = { readonly kind: 'free'; readonly thread: number; readonly entry: number };
 
 /** What a run is made of. */

@@ -1,4 +1,4 @@
-// What a shortest-corruption search concluded and how it knows, in data and in the engine's words:
+// What a shortest-corruption exploration concluded and how it knows, in data and in the engine's words:
 // found, proved safe by the bound (at the start, or after exploring), exhausted, or stopped by a limit.
 // The CLI prints these sentences and the UI shows them as they are.
 import type { Model } from './core.ts';
@@ -14,9 +14,9 @@ export type PopperReason =
 
 export type ReasonKind = PopperReason['reason'];
 
-/** A proof by the search's admissible bound that no schedule corrupts the list. */
+/** A proof by the exploration's admissible bound that no schedule corrupts the list. */
 export interface BoundProof {
-  /** 'start': the bound rules out the starting state, nothing was explored; 'frontier': it ruled out every state the search left unexplored. */
+  /** 'start': the bound rules out the starting state, nothing was explored; 'frontier': it ruled out every state the exploration left unexplored. */
   readonly at: 'start' | 'frontier';
   readonly seqBits: number;
   /** Pushes by other threads a stale compare-and-swap needs inside one pop window: 2^seqBits (1 with no sequence: an ABA). */
@@ -96,7 +96,7 @@ function reasonClause(r: PopperReason, wrap: number, R: number, plural: boolean)
 export function proofSentence(p: BoundProof, m: Model): string {
   const out: string[] = [];
   if (p.at === 'start') {
-    out.push('No schedule can corrupt the list with these settings, and the search explored no state to know it: its bound rules out the start.');
+    out.push('No schedule can corrupt the list with these settings, and the exploration visited no state to know it: its bound rules out the start.');
     out.push(needSentence(p.seqBits));
     // threads with the same reason share one sentence
     const groups = new Map<string, { r: PopperReason; ts: string[] }>();
@@ -109,8 +109,8 @@ export function proofSentence(p: BoundProof, m: Model): string {
       out.push(`${list(ts)} ${ts.length > 1 ? c.replace(/^has /, 'have ') : c}.`);
     }
   } else {
-    out.push(`No schedule can corrupt the list with these settings. The search explored ${states(p.statesExplored)}; ` +
-      `from ${n(p.statesRuledOut)} more its bound shows that no corruption can follow, so it did not explore them.`);
+    out.push(`No schedule can corrupt the list with these settings. The exploration visited ${states(p.statesExplored)}; ` +
+      `from ${n(p.statesRuledOut)} more its bound shows that no corruption can follow, so it did not visit them.`);
     out.push(needSentence(p.seqBits));
     const clauses: string[] = [];
     for (const k of p.reasons) {
@@ -151,23 +151,23 @@ export function verdictOf(v: VerdictInput, m: Model, seqBits: number): Verdict {
     case 'bound':
       return { kind: 'bound', sentence: proofSentence(v.proof!, m) };
     case 'exhausted':
-      return { kind: 'exhausted', sentence: `No schedule can corrupt the list with these settings: the search explored all ${states(v.statesExplored)} reachable from the start, and none is corrupt.` };
+      return { kind: 'exhausted', sentence: `No schedule can corrupt the list with these settings: the exploration visited all ${states(v.statesExplored)} reachable from the start, and none is corrupt.` };
     case 'depth': {
       if (v.rootBeyondDepth) {
         const w = wrapTime(seqBits, m.settings.pushRate);
         return {
           kind: 'limit',
-          sentence: `Inconclusive beyond ${n(v.maxDepth)} events: the search's bound shows at the start that any corrupting schedule needs more than ${n(v.maxDepth)} events, the depth limit, so it explored none. ` +
+          sentence: `Inconclusive beyond ${n(v.maxDepth)} events: the exploration's bound shows at the start that any corrupting schedule needs more than ${n(v.maxDepth)} events, the depth limit, so it visited none. ` +
             `${needSentence(seqBits)} At ${n(w.pushRate)} pushes/s that is ${w.human.replace(/ \(.*\) inside one pop window$/, '')} inside one pop window.`,
         };
       }
       return { kind: 'limit', sentence: `Inconclusive: ${safeUpTo}, but longer schedules are past the depth limit of ${n(v.maxDepth)} events (${states(v.statesExplored)} explored${ruled}).` };
     }
     case 'states':
-      return { kind: 'limit', sentence: `Inconclusive: the search stopped at its limit of ${states(v.maxStates)}; ${safeUpTo}, and longer schedules were not checked.` };
+      return { kind: 'limit', sentence: `Inconclusive: the exploration stopped at its limit of ${states(v.maxStates)}; ${safeUpTo}, and longer schedules were not checked.` };
     case 'time':
-      return { kind: 'limit', sentence: `Inconclusive: the search used up its ${n(v.timeMs / 1000)} s budget after ${states(v.statesExplored)}; ${safeUpTo}, and longer schedules were not checked.` };
+      return { kind: 'limit', sentence: `Inconclusive: the exploration used up its ${n(v.timeMs / 1000)} s budget after ${states(v.statesExplored)}; ${safeUpTo}, and longer schedules were not checked.` };
     case 'cancelled':
-      return { kind: 'limit', sentence: `Search cancelled after ${states(v.statesExplored)}; ${safeUpTo}.` };
+      return { kind: 'limit', sentence: `Exploration stopped after ${states(v.statesExplored)}; ${safeUpTo}.` };
   }
 }

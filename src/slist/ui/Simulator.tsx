@@ -12,7 +12,7 @@ import { Routines, Machine } from './Machine.tsx';
 import { decodeHash, encodeHash, presetRun, type UiRun, type UiSettings } from './run-state.ts';
 import { SettingsPanel } from './Settings.tsx';
 import { NoScript } from './StaticFigure.tsx';
-import { SearchBar, Transport } from './Transport.tsx';
+import { ExploreBar, Transport } from './Transport.tsx';
 import { useShortestWorker } from './useShortestWorker.ts';
 import './slist.css';
 
@@ -32,7 +32,7 @@ function Live() {
   const [speed, setSpeed] = useState<number>(3);
   const [notice, setNotice] = useState<string | null>(null);
   const [showTrace, setShowTrace] = useState(false);
-  const { search, start, reset, cancel } = useShortestWorker();
+  const { exploration, start, reset, cancel } = useShortestWorker();
 
   useEffect(() => {
     const load = () => {
@@ -115,7 +115,7 @@ function Live() {
       <SettingsPanel run={run} seqBits={seqBits} onPreset={choosePreset} onChange={changeSettings} />
       <Transport pos={pos} total={total} end={bad >= 0 ? bad + 1 : total} playing={playing} speed={speed}
         go={go} step={stepOnce} toggle={() => { setNotice(null); setPlaying(!playing && pos < total); }} setSpeed={setSpeed} />
-      <SearchBar search={search} find={findShortest} cancel={cancel} />
+      <ExploreBar exploration={exploration} find={findShortest} cancel={cancel} />
 
       <p role="status" class="sl-now" aria-busy={playing && speed > 10}><span class="sl-now-label">Now: </span>{announce}</p>
 
@@ -134,7 +134,7 @@ function Live() {
       <details class="sl-help">
         <summary>How to use it, and sources</summary>
         <p>
-          Step plays the next event of the schedule (the preset's demonstration, or the one the search found); the CPU and
+          Step plays the next event of the schedule (the preset's demonstration, or the one the exploration found); the CPU and
           thread buttons insert your own event at this point and drop the rest of the schedule. Step back walks the snapshots.
           The address bar keeps the preset, the settings, the events and the step: copy it to share this exact run.
         </p>

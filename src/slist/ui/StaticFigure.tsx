@@ -75,7 +75,7 @@ export function NoScript() {
         With JavaScript, this figure becomes the simulator: the CPUs and their threads, each thread's PC on the pop and push
         listings, the header's real bits, the entries and their owners, and a log in words. You pick a preset (the classic ABA,
         the x86 sequence, a hypervisor stall on the x64 9-bit sequence, the 16-byte header…), step it, interrupt, preempt or stall
-        CPUs, and let a search find the shortest schedule that corrupts the list.
+        CPUs, and let the simulator explore the schedules for the shortest one that corrupts the list.
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
-// The simulator's playback buttons and the search's button and line.
-import type { Search } from './useShortestWorker.ts';
+// The simulator's playback buttons and the exploration's button and line.
+import type { Exploration } from './useShortestWorker.ts';
 
 const SPEEDS = [1, 3, 10, 30, 100, 1000] as const;
 
@@ -35,13 +35,13 @@ export function Transport({ pos, total, end, playing, speed, go, step, toggle, s
   );
 }
 
-export function SearchBar({ search, find, cancel }: { readonly search: Search; readonly find: () => void; readonly cancel: () => void }) {
+export function ExploreBar({ exploration, find, cancel }: { readonly exploration: Exploration; readonly find: () => void; readonly cancel: () => void }) {
   return (
-    <div class="sl-search">
-      {search.state === 'running'
-        ? <button type="button" onClick={cancel}>Cancel search</button>
+    <div class="sl-explore">
+      {exploration.state === 'running'
+        ? <button type="button" onClick={cancel}>Stop exploring</button>
         : <button type="button" onClick={find}>Find shortest corruption</button>}
-      {search.state !== 'idle' && <span class="sl-search-text">{search.text}</span>}
+      {exploration.state !== 'idle' && <span class="sl-explore-text">{exploration.text}</span>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The simulator's run (a preset, the reader's settings, the events) and its URL-hash codec.
 // Replaying it is the engine's `replay`; the events' codes are the engine's `encodeEvent`/`decodeEvent`.
-// Imports the engine's files directly (not index.ts) so the island's chunk leaves out the search.
+// Imports the engine's files directly (not index.ts) so the island's chunk leaves out the exploration.
 import { decodeEvent, encodeEvent } from '../engine/core.ts';
 import { getPreset, PRESETS } from '../engine/presets.ts';
 import type { RunEvent, Settings } from '../engine/types.ts';
