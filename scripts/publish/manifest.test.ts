@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtAt } from './layout.ts';
 import { dueScheduled, nginxFileEntry, publishManifest, readPublishManifest } from './manifest.ts';
-import { nowOf } from '../../src/lib/instants.ts';
 
 describe('the publish manifest', () => {
   const m = publishManifest([{ file: 'content/posts/a.md', day: '2027-01-05' }, { file: 'content/posts/b.md', day: '2027-01-03T09:30:00Z' }]);
@@ -33,13 +32,6 @@ describe('the publish manifest', () => {
     expect(dueScheduled(m, built, new Date('2027-01-06T00:00:00Z'))).toEqual({ due: '2027-01-03T09:30:00Z' });
     // a release built after a post's time already holds it: nothing is due for it
     expect(dueScheduled(m, builtAt('20270104T000000-0123456789ab'), new Date('2027-01-04T12:00:00Z'))).toEqual({ next: '2027-01-05' });
-  });
-
-  it('reads RZ_NOW as a build does: a bare day is its start in UTC; a bad one is refused', () => {
-    expect(nowOf('2027-01-05', new Date(0)).toISOString()).toBe('2027-01-05T00:00:00.000Z');
-    expect(nowOf('2027-01-05T10:00:00', new Date(0)).toISOString()).toBe('2027-01-05T10:00:00.000Z');
-    expect(() => nowOf('2027-13-01', new Date(0))).toThrow(/RZ_NOW=2027-13-01: write the day to publish as of as YYYY-MM-DD/);
-    expect(nowOf(undefined, new Date(0)).getTime()).toBe(0);
   });
 
   it('reads the list of days a release built before manifests kept', () => {

@@ -3,7 +3,7 @@
 // Each message is "what is wrong" and "the fix", joined by fixSeparator.
 import { z } from 'zod';
 import { aliasPathProblem } from './aliases.ts';
-import { slugPattern, tagSlug } from './slugs.ts';
+import { seriesSlug, slugPattern } from './slugs.ts';
 import { instantOf, isValidDateString } from './instants.ts';
 
 
@@ -44,7 +44,7 @@ export const postSchema = z.object({
   series: z.strictObject({
     name: z.string({ error: say('series needs a name', seriesExample) })
       .refine((n) => n.trim() !== '', { error: say('series needs a name', seriesExample) })
-      .refine((n) => n.trim() === '' || tagSlug(n) !== '', { error: (iss) => say(`the series name ${shown(iss.input)} has no letter or digit to make its URL from`, seriesExample) })
+      .refine((n) => n.trim() === '' || seriesSlug(n) !== '', { error: (iss) => say(`the series name ${shown(iss.input)} has no letter or digit to make its URL from`, seriesExample) })
       .transform((n) => n.trim()),
     part: z.number({ error: (iss) => iss.input === undefined ? say('series needs a part number', seriesExample)
       : say(`the part must be a positive whole number, not ${shown(iss.input)}`, 'write the part as 1, 2, 3… without quotes, e.g. `part: 2`') })

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardPath, fileOfPage, filesOfUrl, joinBase, listPagePath, pagePaths, postPath, postSlugOfPath, seriesPath, siteRoutes, siteUrls, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
+import { cardParam, cardPath, fileOfPage, filesOfUrl, joinBase, listPagePath, pagePaths, postPath, postSlugOfPath, seriesPath, siteRoutes, siteUrls, tagPath, urlOfFile, withTrailingSlash } from './routes.ts';
 
 describe('URL joining', () => {
   const bases: Array<[base: string, withSlash: string]> = [['/', '/'], ['/blog', '/blog/'], ['/blog/', '/blog/'], ['', '/']];
@@ -99,5 +99,10 @@ describe('social cards', () => {
     expect(cardPath(tagPath('日本語'))).toBe('cards/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E.png');
     expect(cardPath(seriesPath('x'))).toBe('cards/series/x.png');
     for (const p of ['', listPagePath(2), 'tags/', 'archive/2013/03/', 'search/', '404.html', 'posts/']) expect(cardPath(p), p).toBe('cards/home.png');
+  });
+
+  it('gives the card route its param: the card\'s path without cards/ and .png', () => {
+    expect(cardParam(cardPath(postPath('slist')))).toBe('posts/slist');
+    expect(cardParam(cardPath(''))).toBe('home');
   });
 });

@@ -62,6 +62,14 @@ export function cardPath(pagePath: string): string {
   return /^(posts|tags|series)\/[^/]+$/.test(p) ? `cards/${p}.png` : 'cards/home.png';
 }
 
+/** A card's path as the card route's `[...card]` param: without `cards/` and `.png`. */
+export function cardParam(path: string): string {
+  return path.replace(/^cards\//, '').replace(/\.png$/, '');
+}
+
+/** The search index (Pagefind's output folder) and the search runtime in it, under the base. */
+export const searchIndex = { folder: 'pagefind', runtime: 'pagefind/pagefind.js' } as const;
+
 /** The slug of a post's page path (`posts/x` or `posts/x/`), or undefined for any other path. */
 export function postSlugOfPath(path: string): string | undefined {
   return /^\/?posts\/([^/]+)\/?$/.exec(path)?.[1];
@@ -74,7 +82,7 @@ export function postSlugOfPath(path: string): string | undefined {
  */
 export const siteRoutes = {
   files: ['index.html', '404.html', '404', 'rss.xml', 'feed.json', 'robots.txt', 'favicon.svg', '_headers', nginxFragments.headers.file, nginxFragments.redirects.file],
-  folders: ['posts', 'tags', 'series', 'page', 'archive', 'search', 'cards', '_astro', 'pagefind'],
+  folders: ['posts', 'tags', 'series', 'page', 'archive', 'search', 'cards', '_astro', searchIndex.folder],
   /** Files the sitemap integration writes. */
   generated: /^sitemap-[^/]*\.xml$/,
 } as const;

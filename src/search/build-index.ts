@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesUnder } from '../node/build-cache.ts';
-import { urlOfFile } from '../lib/routes.ts';
+import { filesUnder } from '../node/files.ts';
+import { searchIndex, urlOfFile } from '../lib/routes.ts';
 import { addPrepared, eachWindowed, newIndex, preparePage, writeIndex, type IndexOptions, type PreparedPage } from './pagefind-index.ts';
 
 /** Pages in flight to Pagefind's service process at once: a sliding window keeps its pipe full. */
@@ -47,7 +47,7 @@ class PreparedCache {
 export async function indexBuiltSite(dir: string, base: string, opts: IndexOptions & { cacheDir?: string | undefined } = {}): Promise<BuiltIndex> {
   const pages: Array<[string, PreparedPage]> = [];
   const prepared = new PreparedCache(opts.cacheDir, opts.variants ?? true);
-  for (const file of filesUnder(dir, ['.'], (rel) => rel === 'pagefind').filter((f) => f.endsWith('.html'))) {
+  for (const file of filesUnder(dir, ['.'], (rel) => rel === searchIndex.folder).filter((f) => f.endsWith('.html'))) {
     const page = prepared.get(readFileSync(join(dir, file), 'utf8'));
     if (page) pages.push([urlOfFile(file, base), page]);
   }

@@ -6,6 +6,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { postLinks } from './paths.ts';
+import { joinBase, searchIndex } from '../lib/routes.ts';
 import { addPrepared, eachWindowed, newIndex, preparePage, UNUSED, type PreparedPage } from './pagefind-index.ts';
 
 export interface IndexStats { pages: number; rendered: number; extraWords: number; files: Map<string, Uint8Array> }
@@ -125,7 +126,7 @@ export class DevIndex {
     // Vite may already have taken the base off req.url; originalUrl still has it.
     const raw = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
     const path = raw.split(/[?#]/)[0]!;
-    const prefix = `${this.base}pagefind/`;
+    const prefix = joinBase(this.base, `${searchIndex.folder}/`);
     if (!path.startsWith(prefix)) { next(); return; }
     const name = decodeURIComponent(path.slice(prefix.length));
     const origin = `http://${req.headers.host ?? 'localhost'}`;

@@ -5,6 +5,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { prepareForIndex } from './html.ts';
+import { searchIndex } from '../lib/routes.ts';
 
 /** Parts of the page Pagefind must not index even inside the body: anchors, TOC, buttons. */
 export const excludeSelectors = ['.toc', '.heading-anchor', '.post-nav', '[data-search-ignore]', 'button'];
@@ -45,7 +46,7 @@ export async function addPrepared(index: pagefind.PagefindIndex, url: string, ht
 
 /** Writes the index to <dir>/pagefind/, without the files of Pagefind's own UIs. */
 export async function writeIndex(index: pagefind.PagefindIndex, dir: string): Promise<string> {
-  const outputPath = join(dir, 'pagefind');
+  const outputPath = join(dir, searchIndex.folder);
   const w = await index.writeFiles({ outputPath });
   if (w.errors.length) throw new Error(`Pagefind could not write the index: ${w.errors.join('; ')}`);
   // Pagefind's prebuilt UIs are not used (the site has its own, smaller one): don't publish them.

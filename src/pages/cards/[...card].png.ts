@@ -8,13 +8,14 @@ import { cardPool } from '../../cards/pool.ts';
 import { cardStore } from '../../cards/store.ts';
 import { missingGlyphs } from '../../cards/fonts.ts';
 import type { CardContent } from '../../cards/card.ts';
+import { cardParam } from '../../lib/routes.ts';
 
 export const getStaticPaths = (async () => {
   if (!readSettings().cards) return [];
   const cards = await getCards();
   return [...cards].map(([path, content]) => ({
     // the param is the decoded path (Astro encodes it in the URL), without `cards/` and `.png`
-    params: { card: decodeURIComponent(path.slice('cards/'.length, -'.png'.length)) },
+    params: { card: decodeURIComponent(cardParam(path)) },
     props: { content },
     cacheKey: JSON.stringify(content),
   }));

@@ -6,7 +6,7 @@ import { matchedWords, pageExcerpt, parseIndexed, sectionExcerpts, type Anchor, 
 import { cleanExcerpt } from '../html.ts';
 import { withMarkedTerms } from '../paths.ts';
 import { normaliseQuery, queryTerms } from '../tokens.ts';
-import { joinBase } from '../../lib/routes.ts';
+import { joinBase, searchIndex } from '../../lib/routes.ts';
 
 interface PagefindData {
   url: string; excerpt: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>;
@@ -32,7 +32,7 @@ const EXCERPT_WORDS = 26;
 /** Pagefind's runtime, loaded once. */
 export function loadPagefind(): Promise<Pagefind> {
   loaded ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ joinBase(import.meta.env.BASE_URL, 'pagefind/pagefind.js'))) as Pagefind;
+    const pf = (await import(/* @vite-ignore */ joinBase(import.meta.env.BASE_URL, searchIndex.runtime))) as Pagefind;
     // Result URLs are stored whole (with the base): stop Pagefind prefixing the base again.
     // noWorker: search in the page, so pagefind-worker.js (12 KB gzip) is never fetched; a
     // blog's index is small enough that a query does not hold the main thread for long.
