@@ -11,7 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cacheRoot, filesUnder, hashFiles } from '../src/node/build-cache.ts';
+import { cacheRoot } from '../src/node/build-cache.ts';
+import { filesUnder, hashFiles } from '../src/node/files.ts';
 import { astroBuild } from './astro-build.ts';
 import { staticSiteChecks } from './site-checks.ts';
 

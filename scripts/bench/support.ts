@@ -36,7 +36,7 @@ export function corpus(n: number): string {
   return dir;
 }
 
-export { filesIn as listFiles } from '../../src/node/build-cache.ts';
+export { filesIn as listFiles } from '../../src/node/files.ts';
 
 /** A built module (site-relative URL) and the modules it imports statically; dynamic imports load on demand and are left out. */
 export function moduleClosure(dist: string, url: string, seen = new Set<string>()): Set<string> {

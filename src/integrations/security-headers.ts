@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesUnder } from '../node/build-cache.ts';
+import { filesUnder } from '../node/files.ts';
 import { cspFromHtml, mergeCspPolicies, renderHostHeaders, renderNginxHeaders } from '../lib/security-headers.ts';
 import { nginxFragments } from '../lib/nginx-fragments.ts';
 

@@ -2,9 +2,9 @@
 // (never in node_modules, which checkouts and pushes may share), under a key of everything a
 // build's output depends on besides the posts: Astro keys its content store by config values
 // and the content config, not by plugin or grammar code, so the key must cover that code.
-import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { filesUnder, hashFiles } from './files.ts';
 import { readSettings } from './settings.ts';
 
 /** The checkout's cache folder, relative to its root; the publish hook carries it from push to push. */
@@ -20,36 +20,6 @@ export const buildInputs = ['src', 'public', 'astro.config.mjs', 'package-lock.j
 
 /** Environment variables that change the output. */
 export const buildEnvironment = ['RZ_BASE', 'RZ_SITE_URL', 'RZ_CONTENT_DIR', 'RZ_CARDS'];
-
-/**
- * Every file under `paths` (files or folders, relative to root), sorted, as root-relative POSIX
- * paths; `skip` prunes a file or a whole folder by its relative path.
- */
-export function filesUnder(root: string, paths: readonly string[], skip: (rel: string) => boolean = () => false): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    const abs = join(root, rel);
-    if (!existsSync(abs)) return;
-    if (!statSync(abs).isDirectory()) { out.push(rel); return; }
-    for (const e of readdirSync(abs, { withFileTypes: true })) {
-      const child = rel === '.' ? e.name : `${rel}/${e.name}`;
-      if (!skip(child)) walk(child);
-    }
-  };
-  for (const p of paths) walk(p);
-  return out.sort();
-}
-
-/** Every file under dir, as absolute paths, sorted. */
-export const filesIn = (dir: string): string[] => filesUnder(dir, ['.']).map((f) => join(dir, f));
-
-/** A short hash of the named files (path and bytes) and the extra strings. */
-export function hashFiles(root: string, files: readonly string[], extra: readonly string[] = []): string {
-  const h = createHash('sha256');
-  for (const f of files) h.update(`${f}\0`).update(readFileSync(join(root, f))).update('\0');
-  for (const e of extra) h.update(`${e}\0`);
-  return h.digest('hex').slice(0, 16);
-}
 
 /**
  * Not in the key. Tests never shape the output. Stylesheets shape no post's Markdown and no card,

@@ -8,7 +8,7 @@ import { staticSiteChecks } from '../../scripts/site-checks.ts';
 import { buildSiteAsync, contentWith, type BuildResult } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
-import { filesIn } from '../../src/node/build-cache.ts';
+import { filesIn } from '../../src/node/files.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
 
 const post = (title: string, date: string, extra = '', body = 'Body.') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;

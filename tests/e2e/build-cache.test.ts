@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, w
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv, root } from './support/build.ts';
-import { filesUnder } from '../../src/node/build-cache.ts';
+import { filesUnder } from '../../src/node/files.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
 
 const dirs: string[] = [];

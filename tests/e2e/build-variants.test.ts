@@ -7,7 +7,7 @@ import { baseSite } from './support/base-site.ts';
 import { buildSiteAsync, contentWith, startDevServer, type BuildResult } from './support/build.ts';
 import { crawl } from './support/crawl.ts';
 import { serve } from './support/server.ts';
-import { filesIn } from '../../src/node/build-cache.ts';
+import { filesIn } from '../../src/node/files.ts';
 
 const { siteUrl } = baseSite;
 const allFiles = filesIn;
