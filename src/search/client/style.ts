@@ -1,6 +1,6 @@
 // search.css as a URL, attached when search opens: an `import '…css'` here would make Astro
 // link the stylesheet from every page that has the loader.
-import href from '../../styles/search.css?url';
+import href from '../search.css?url';
 
 let ready: Promise<void> | undefined;
 
