@@ -72,8 +72,8 @@ export function NoScript() {
     <div class="sl-sim">
       <StaticFigure />
       <p class="sl-nojs">
-        With JavaScript, this figure becomes the simulator: the CPUs and their threads, each thread's PC on the pop and push
-        listings, the header's real bits, the entries and their owners, and a log in words. You pick a preset (the classic ABA,
+        With JavaScript, this figure becomes the simulator: the CPUs and their threads, each thread's PC in the pop and push
+        routines, the header's real bits, the entries and their owners, and a log in words. You pick a preset (the classic ABA,
         the x86 sequence, a hypervisor stall on the x64 9-bit sequence, the 16-byte header…), step it, interrupt, preempt or stall
         CPUs, and let the simulator explore the schedules for the shortest one that corrupts the list.
       </p>
