@@ -31,8 +31,8 @@ export interface OpenOptions {
   failOnError?: boolean;
   /** anything else for the page's own context (javaScriptEnabled, bypassCSP, permissions...) */
   context?: BrowserContextOptions;
-  /** runs in the new context before the page loads (observers, stubs) */
-  init?: () => void;
+  /** run in the new context before the page loads (observers, stubs, watchCsp().init) */
+  init?: (() => void) | Array<() => void>;
   /** called with the page before it loads (to listen to its console or requests from the start) */
   onPage?: (page: Page) => void;
 }
@@ -47,7 +47,7 @@ export async function openPage(browser: Browser, url: string, opts: OpenOptions 
     colorScheme: opts.scheme ?? 'light',
     ...opts.context,
   });
-  if (opts.init) await context.addInitScript(opts.init);
+  for (const init of [opts.init ?? []].flat()) await context.addInitScript(init);
   const page = await context.newPage();
   if (opts.failOnError ?? true) page.on('pageerror', (e) => { throw e; });
   opts.onPage?.(page);
@@ -62,4 +62,30 @@ export async function visit(page: Page, url: string, status = 200): Promise<Page
   const res = await page.goto(url);
   if (res?.status() !== status) throw new Error(`${url}: HTTP ${res?.status()}, expected ${status}`);
   return page;
+}
+
+/**
+ * Content-Security-Policy trouble on a page, watched from before it loads: the violation events
+ * the page sees and Chromium's console errors about the policy. Give `init` and `onPage` to
+ * openPage; `take(page)` returns what went wrong since it was last called.
+ */
+export function watchCsp(): { init: () => void; onPage: (page: Page) => void; take: (page: Page) => Promise<string[]> } {
+  const errors: string[] = [];
+  return {
+    init: () => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} ${e.sourceFile}:${e.lineNumber}`));
+    },
+    onPage: (page) => page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text()); }),
+    take: async (page) => {
+      const seen = await page.evaluate(() => {
+        const w = window as unknown as { cspViolations?: string[] };
+        const v = w.cspViolations ?? [];
+        w.cspViolations = [];
+        return v;
+      });
+      return [...errors.splice(0), ...seen];
+    },
+  };
 }

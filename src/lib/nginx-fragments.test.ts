@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aliasRedirects, renderNginxRedirects } from './aliases.ts';
-import { fragmentProblems, headerLine, redirectLine } from './nginx-fragments.ts';
-import { renderNginxHeaders } from './security-headers.ts';
+import { fragmentProblems, headerLine, headersOf, redirectLine } from './nginx-fragments.ts';
+import { renderNginxHeaders, securityHeaders } from './security-headers.ts';
 
 describe('the files nginx includes', () => {
   it('accepts what the build writes, by the same rule', () => {
@@ -28,5 +28,17 @@ describe('the files nginx includes', () => {
     expect(() => redirectLine('/old path/', '/posts/new/')).toThrow(/"\/old path\/" is not a path nginx can take/);
     expect(() => redirectLine('/old/', 'posts/new/')).toThrow(/starts with \//);
     expect(redirectLine('/old/', '/posts/new/')).toBe('location = /old/ { return 301 /posts/new/; }');
+  });
+});
+
+describe('reading a headers file', () => {
+  it('gives each header the build wrote, by name', () => {
+    const csp = "default-src 'self'; script-src 'self'";
+    const text = renderNginxHeaders(csp);
+    const headers = headersOf(text);
+    expect(new Map(securityHeaders(csp))).toEqual(headers);
+    expect(headers.get('Content-Security-Policy')).toContain(csp);
+    expect([...headers.keys()].length).toBe(text.split('\n').filter((l) => l.startsWith('add_header')).length);
+    expect(headersOf('# none\nlocation = /a/ { return 301 /b/; }\n').size).toBe(0);
   });
 });

@@ -43,3 +43,8 @@ export function fragmentProblems(kind: NginxFragment, text: string): string[] {
   const ok = kind === 'headers' ? header : redirect;
   return text.split('\n').flatMap((line, i) => (blank.test(line) || ok.test(line) ? [] : [`${i + 1}:${line}`]));
 }
+
+/** The headers of a headers fragment, by name (its lines that are of the form). */
+export function headersOf(text: string): Map<string, string> {
+  return new Map(text.split('\n').flatMap((line) => { const m = header.exec(line); return m ? [[m[1]!, m[2]!] as const] : []; }));
+}

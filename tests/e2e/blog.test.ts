@@ -144,12 +144,9 @@ describe('archive and tags', () => {
   });
 
   it('serves the 404 page for an unknown address', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const res = await page.goto(`${site.url}no/such/page/`);
-    expect(res?.status()).toBe(404);
+    const page = await openPage(browser, `${site.url}no/such/page/`, { status: 404 });
     expect(await page.locator('h1').innerText()).toContain('404');
-    await context.close();
+    await page.context().close();
   });
 });
 

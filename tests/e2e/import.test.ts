@@ -142,11 +142,10 @@ describe('the imported posts, read beside the hand-made ones', () => {
   });
 
   it('sends the old Blogger URLs to the new posts', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${imported.url}2016/12/macos-network-filter.html`);
+    const page = await openPage(browser, `${imported.url}2016/12/macos-network-filter.html`);
     await page.waitForURL(/\/posts\/macos-network-filter\/$/);
     expect(await page.locator('h1').innerText()).toBe('MacOS network filter');
-    await page.close();
+    await page.context().close();
   });
 
   it('shows the downloaded images from the site itself, optimised, with their alt text', async () => {
@@ -193,12 +192,10 @@ describe('the imported posts, read beside the hand-made ones', () => {
 
   it('has zero axe violations on a post with images and comments, in both themes', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
-      const page = await context.newPage();
-      await page.goto(`${imported.url}posts/fixture-a-screenshot-and-comments/`);
+      const page = await openPage(browser, `${imported.url}posts/fixture-a-screenshot-and-comments/`, { scheme, context: { bypassCSP: true } });
       const violations = await axeViolations(page);
       expect(violations, scheme).toEqual([]);
-      await context.close();
+      await page.context().close();
     }
   });
 

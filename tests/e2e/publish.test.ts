@@ -8,12 +8,13 @@ import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support/build.ts';
-import { launch } from './support/browser.ts';
+import { launch, openPage } from './support/browser.ts';
 import { ensureNginx, startNginx, type Nginx } from './support/nginx.ts';
 import {
   addPost, authorRepo, cloneAuthor, git, liveTarget, makeServerDir, publishCli, publishCliWith, push, startPush, pushRefs, type Push,
 } from './support/publish.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
+import { headersOf, nginxFragments } from '../../src/lib/nginx-fragments.ts';
 
 const post = (title: string, date = '2026-11-20') => `title: "${title}"\ndate: ${date}\ntags: [publishing]`;
 const nginxCheck = ensureNginx();
@@ -81,7 +82,7 @@ describe('publishing with git push', () => {
     expect(r.code, r.output).toBe(0);
     return r;
   }
-  const liveCsp = () => /add_header Content-Security-Policy "([^"]+)"/.exec(readFileSync(join(server, 'live/security-headers.conf'), 'utf8'))?.[1];
+  const liveCsp = () => headersOf(readFileSync(join(server, 'live', nginxFragments.headers.file), 'utf8')).get('Content-Security-Policy');
 
   afterAll(async () => {
     await web?.stop();
@@ -311,16 +312,16 @@ describe('publishing with git push', () => {
     // release's entry and metadata, no word index yet; it types once the index has changed.
     // (It fails without the `previous` fallback for /pagefind/.)
     const browser = await launch();
-    const searchPage = await browser.newPage();
     const pagefindFailed: string[] = [];
     let afterSwitch = 0;
     let switched = false;
-    searchPage.on('response', (res) => {
-      if (!new URL(res.url()).pathname.startsWith('/pagefind/')) return;
-      if (switched) afterSwitch++;
-      if (res.status() >= 400) pagefindFailed.push(`${res.status()} ${res.url()}`);
+    const searchPage = await openPage(browser, `${w.url}/search/`, {
+      onPage: (p) => p.on('response', (res) => {
+        if (!new URL(res.url()).pathname.startsWith('/pagefind/')) return;
+        if (switched) afterSwitch++;
+        if (res.status() >= 400) pagefindFailed.push(`${res.status()} ${res.url()}`);
+      }),
     });
-    await searchPage.goto(`${w.url}/search/`);
     // (a string, so that vitest does not rewrite the page's import)
     await searchPage.evaluate(`import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); globalThis.openSearch = pf; })`);
     const entry = readFileSync(join(server, 'live/pagefind/pagefind-entry.json'), 'utf8');

@@ -4,27 +4,27 @@
 // in light and dark themes.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks, type SiteCheckResult } from '../../scripts/site-checks.ts';
-import { launch } from './support/browser.ts';
+import { launch, openPage, visit, watchCsp } from './support/browser.ts';
 import { axeViolations } from '../../scripts/harness/axe.ts';
 import { serve, type Served } from './support/server.ts';
 
 const dir = inject('featuresDir');
 
-/** One page of each type; search only once the site has it. */
-const pageTypes: Array<[string, string]> = [
-  ['home', ''],
-  ['post with listings', 'posts/linux-process-the-beginning/'],
-  ['SList post', 'posts/exinterlockedpopentryslist-processing-by-scheduler/'],
-  ['post with a folded listing, a card and related posts', 'posts/folded-listing/'],
-  ['post with a screenshot and a diagram', 'posts/images-post/'],
-  ['tag', 'tags/kernel/'],
-  ['series', 'series/slist-on-x64/'],
-  ['archive', 'archive/'],
-  ...(existsSync(join(dir, 'search/index.html')) ? [['search', 'search/'] as [string, string]] : []),
-  ['404', 'no-such-page/'],
+/** One page of each type, [name, path, HTTP status]; search only once the site has it. */
+const pageTypes: Array<[string, string, number]> = [
+  ['home', '', 200],
+  ['post with listings', 'posts/linux-process-the-beginning/', 200],
+  ['SList post', 'posts/exinterlockedpopentryslist-processing-by-scheduler/', 200],
+  ['post with a folded listing, a card and related posts', 'posts/folded-listing/', 200],
+  ['post with a screenshot and a diagram', 'posts/images-post/', 200],
+  ['tag', 'tags/kernel/', 200],
+  ['series', 'series/slist-on-x64/', 200],
+  ['archive', 'archive/', 200],
+  ...(existsSync(join(dir, 'search/index.html')) ? [['search', 'search/', 200] as [string, string, number]] : []),
+  ['404', 'no-such-page/', 404],
 ];
 
 describe('every built page', () => {
@@ -60,38 +60,31 @@ describe('each page type in Chromium', () => {
   // The three browser tests run side by side: each is one renderer busy in turn, on a 2-core machine.
   for (const scheme of ['light', 'dark'] as const) {
     it.concurrent(`has zero axe violations (${scheme} theme)`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
       // one tab goes from page to page, as a reader does: its renderer stays warm (a tab per page is about twice the CPU)
-      const page = await context.newPage();
+      let page: Page | undefined;
       const found: string[] = [];
-      for (const [name, path] of pageTypes) {
-        await page.goto(`${site.url}${path}`);
+      for (const [name, path, status] of pageTypes) {
+        if (!page) page = await openPage(browser, `${site.url}${path}`, { scheme, status, context: { bypassCSP: true } });
+        else await visit(page, `${site.url}${path}`, status);
         expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
         const violations = await axeViolations(page);
         found.push(...violations.map((v) => `${name} [${scheme}] ${v}`));
       }
-      await context.close();
+      await page?.context().close();
       expect(found).toEqual([]);
     });
   }
 
   it.concurrent('breaks no Content Security Policy rule and requests nothing from another origin', async () => {
-    const context = await browser.newContext();
-    await context.addInitScript(() => {
-      const w = window as unknown as { cspViolations: string[] };
-      w.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} ${e.sourceFile}:${e.lineNumber}`));
-    });
+    const watch = watchCsp();
     const problems: string[] = [];
-    const page = await context.newPage();
-    let name = '';
+    let page: Page | undefined;
     let requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`${name}: ${m.text()}`); });
-    for (const [pageName, path] of pageTypes) {
-      name = pageName;
+    for (const [name, path, status] of pageTypes) {
       requests = [];
-      await page.goto(`${site.url}${path}`);
+      const url = `${site.url}${path}`;
+      if (!page) page = await openPage(browser, url, { status, init: watch.init, onPage: (p) => { watch.onPage(p); p.on('request', (r) => requests.push(r.url())); } });
+      else await visit(page, url, status);
       // The policy is really there, strict: no 'unsafe-inline' for scripts or styles.
       const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
       expect(csp, name).toMatch(/script-src 'self'/);
@@ -100,10 +93,10 @@ describe('each page type in Chromium', () => {
       await page.locator('[data-theme-toggle]').click();
       await page.mouse.wheel(0, 4000);
       await page.waitForTimeout(300);
-      problems.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).map((v) => `${name}: ${v}`));
+      problems.push(...(await watch.take(page)).map((v) => `${name}: ${v}`));
       problems.push(...requests.filter((u) => !u.startsWith(site.origin) && !u.startsWith('data:')).map((u) => `${name}: request to ${u}`));
     }
-    await context.close();
+    await page?.context().close();
     expect(problems).toEqual([]);
   });
 });

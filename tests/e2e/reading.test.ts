@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
-import { launch, openPage } from './support/browser.ts';
+import { launch, openPage, watchCsp } from './support/browser.ts';
 import { axeViolations } from '../../scripts/harness/axe.ts';
 import { serve, type Served } from './support/server.ts';
 
@@ -33,24 +33,22 @@ interface Watched { page: Page; context: BrowserContext; shifts: () => Promise<n
 
 /** A page with the site's real CSP, layout shifts and CSP violations recorded from the start. */
 async function open(path: string, width: number, scheme: 'light' | 'dark' = 'light', bypassCSP = false): Promise<Watched> {
-  const errors: string[] = [];
+  const csp = watchCsp();
   const page = await openPage(browser, `${site.url}${path}`, {
     width, height: 800, scheme, context: { bypassCSP }, failOnError: false,
-    init: () => {
-      const w = window as unknown as { shifts: number; cspViolations: string[] };
+    init: [csp.init, () => {
+      const w = window as unknown as { shifts: number };
       w.shifts = 0;
-      w.cspViolations = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) w.shifts += (e as unknown as { value: number }).value; })
         .observe({ type: 'layout-shift', buffered: true });
-      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'}`));
-    },
-    onPage: (p) => p.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text()); }),
+    }],
+    onPage: csp.onPage,
   });
   const context = page.context();
   return {
     page, context,
     shifts: () => page.evaluate(() => (window as unknown as { shifts: number }).shifts),
-    csp: async () => [...errors, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))],
+    csp: () => csp.take(page),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseSite } from './support/base-site.ts';
 import { contentWith, startDevServer, type DevServer } from './support/build.ts';
-import { launch } from './support/browser.ts';
+import { launch, openPage } from './support/browser.ts';
 import { serve, type Served } from './support/server.ts';
 
 const BASE = baseSite.base;
@@ -70,29 +70,28 @@ describe('the built index (base /blog/)', () => {
   });
 
   it('puts the expected post first for every identifier', async () => {
-    const page = await browser.newPage();
+    const page = await openPage(browser, `${site.url}search/`);
     const wrong: string[] = [];
     for (const [q, slug] of cases) {
       const got = await results(page, q);
       if (got[0] !== `${BASE}posts/${slug}/`) wrong.push(`${q}: ${got.join(', ') || 'nothing'}`);
     }
     expect(wrong).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('leaves out drafts and the site chrome, and shows a clear empty state', async () => {
-    const page = await browser.newPage();
+    const page = await openPage(browser, `${site.url}search/`);
     for (const q of ['zzqxdraftmarker', 'Sitemap', 'Skip', 'RSS', 'zzqxnosuchword']) {
       expect(await results(page, q), q).toEqual([]);
       expect(await page.locator('[data-search-empty]').innerText()).toContain(`No posts match “${q}”`);
       expect(await page.locator('[data-search-empty] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).toEqual([`${BASE}archive/`, `${BASE}tags/`]);
     }
-    await page.close();
+    await page.context().close();
   });
 
   it('is driven by the URL: excerpts with <mark>, sub-results to headings, filters, back button', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}search/?q=ExInterlockedPopEntrySList`);
+    const page = await openPage(browser, `${site.url}search/?q=ExInterlockedPopEntrySList`);
     await page.locator('#search-page-results[data-search-query=ExInterlockedPopEntrySList] .search-hit').first().waitFor();
     expect(await page.locator('.search-hit .search-excerpt mark').count()).toBeGreaterThan(0);
     const sub = await page.locator('.search-subs a').first().getAttribute('href');
@@ -110,11 +109,11 @@ describe('the built index (base /blog/)', () => {
     // a year alone lists that year's posts
     await page.goto(`${site.url}search/?year=2018`);
     await expect.poll(() => page.locator('.search-hit-title').allInnerTexts(), { timeout: 15_000 }).toEqual(['Notes on lock-free lists']);
-    await page.close();
+    await page.context().close();
   });
 
   it('shows the prose that matched as the excerpt, and a listing line only when only a listing matched', async () => {
-    const page = await browser.newPage();
+    const page = await openPage(browser, `${site.url}search/`);
     const shown = async (q: string): Promise<{ url: string; main: string; from: string | null; subs: string[] }> => {
       await results(page, q);
       const hit = page.locator('#search-page-results .search-hit').first();
@@ -148,48 +147,43 @@ describe('the built index (base /blog/)', () => {
     expect(await page.locator('#search-page-results .search-hit').first().locator(':scope > .search-excerpt mark').allInnerTexts()).toEqual(['82acbe26']);
     // An address's short form (the index's variant block), whose only visible place is the gdb listing.
     expect(await shown('7ffff7ddb2d0')).toMatchObject({ url: `${BASE}posts/${linux}/`, from: 'listing', main: '0x00007ffff7ddb2d0 in _start () from /lib64/' });
-    await page.close();
+    await page.context().close();
   });
 
   it('without JavaScript, the search page points to the archive and the tags', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
-    const page = await ctx.newPage();
-    await page.goto(`${site.url}search/`);
+    const page = await openPage(browser, `${site.url}search/`, { context: { javaScriptEnabled: false } });
     expect(await page.locator('[data-search-nojs]').isVisible()).toBe(true);
     expect(await page.locator('[data-search-form]').isVisible()).toBe(false);
     const hrefs = await page.locator('[data-search-nojs] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual([`${BASE}archive/`, `${BASE}tags/`]);
-    await ctx.close();
+    await page.context().close();
   });
 
   it('a page that is only read loads no search code and no index', async () => {
-    const page = await browser.newPage();
     const urls: string[] = [];
-    page.on('request', (r) => urls.push(r.url()));
-    await page.goto(`${site.url}posts/${linux}/`, { waitUntil: 'networkidle' });
+    const page = await openPage(browser, `${site.url}posts/${linux}/`, { onPage: (p) => p.on('request', (r) => urls.push(r.url())) });
+    await page.waitForLoadState('networkidle');
     expect(urls.filter((u) => /pagefind|search-(?:ui|dialog|engine|page|highlight|style)|search\.[\w-]+\.css|tokens/.test(u))).toEqual([]);
     expect(urls.every((u) => u.startsWith(site.url))).toBe(true);
-    await page.close();
+    await page.context().close();
   });
 
   it('the search page loads the index only once the reader uses it (no long task on a visit)', async () => {
-    const page = await browser.newPage();
     const urls: string[] = [];
-    page.on('request', (r) => urls.push(r.url()));
-    await page.goto(`${site.url}search/`, { waitUntil: 'networkidle' });
+    const page = await openPage(browser, `${site.url}search/`, { onPage: (p) => p.on('request', (r) => urls.push(r.url())) });
+    await page.waitForLoadState('networkidle');
     expect(urls.filter((u) => /pagefind/.test(u))).toEqual([]);
     await page.keyboard.type('slist');
     await page.locator('select[name=tag] option[value=macos]').waitFor({ state: 'attached' });
     await page.locator('#search-page-results .search-hit-title').first().waitFor();
     expect(urls.some((u) => /pagefind/.test(u))).toBe(true);
-    await page.close();
+    await page.context().close();
   });
 
   it('the dialog works by keyboard alone and marks the terms on the page it opens', async () => {
-    const page = await browser.newPage();
     const urls: string[] = [];
-    page.on('request', (r) => urls.push(r.url()));
-    await page.goto(site.url, { waitUntil: 'networkidle' });
+    const page = await openPage(browser, site.url, { onPage: (p) => p.on('request', (r) => urls.push(r.url())) });
+    await page.waitForLoadState('networkidle');
     await page.keyboard.press('/');
     const dialog = page.getByRole('dialog', { name: 'Search posts' });
     await dialog.waitFor();
@@ -210,7 +204,7 @@ describe('the built index (base /blog/)', () => {
     expect(new URL(page.url()).pathname).toBe(`${BASE}posts/${linux}/`);
     await page.locator('mark.search-term').first().waitFor();
     expect(await page.locator('mark.search-term').first().innerText()).toMatch(/^vsys$/i);
-    await page.close();
+    await page.context().close();
   });
 });
 
@@ -226,7 +220,7 @@ describe('search in astro dev', () => {
         try { up = (await fetch(`${origin}${BASE}`)).ok; } catch { /* not up yet */ }
       }
       expect(up, dev.log()).toBe(true);
-      const page = await browser.newPage();
+      const page = await openPage(browser, `${origin}${BASE}`);
       const search = async (q: string): Promise<string[]> => {
         await page.goto(`${origin}${BASE}search/?q=${q}`);
         await page.locator('#search-page-results .search-hit, #search-page-results [data-search-empty]').first().waitFor({ timeout: 30_000 });
@@ -243,7 +237,7 @@ describe('search in astro dev', () => {
       }
       expect(got, dev.log()).toEqual([`${BASE}posts/fresh-post/`]);
       expect(await search('PerformanceCounter')).toEqual([`${BASE}posts/fresh-post/`]);
-      await page.close();
+      await page.context().close();
     } finally {
       dev.stop();
     }

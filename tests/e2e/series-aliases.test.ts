@@ -5,13 +5,15 @@ import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:f
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { staticSiteChecks } from '../../scripts/site-checks.ts';
-import { launch } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { launch, openPage, visit, watchCsp } from './support/browser.ts';
 import { axeViolations } from '../../scripts/harness/axe.ts';
 import { serve, type Served } from './support/server.ts';
 import { buildSiteAsync, contentWith, type BuildResult } from './support/build.ts';
 import { ensureNginx, startNginx } from './support/nginx.ts';
-import { filesIn } from '../../src/node/build-cache.ts';
+import { filesIn } from '../../src/node/files.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
+import { headersOf, nginxFragments } from '../../src/lib/nginx-fragments.ts';
 
 const post = (title: string, date: string, extra = '', body = 'Body of the post.') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -61,10 +63,9 @@ describe('series', () => {
   it('gives each published part a box: the parts in order, this one marked and not a link, the others linked', async () => {
     const browser = await launch();
     try {
-      const page = await browser.newPage();
       const served = await serveWithCsp(site.outDir);
       try {
-        await page.goto(`${served.url}posts/boot-two/`);
+        const page = await openPage(browser, `${served.url}posts/boot-two/`);
         const box = page.locator('nav.series-box');
         expect(await box.locator('h2').innerText()).toBe('Part 2 of the series Boot chain');
         expect(await box.locator('h2 a').getAttribute('href')).toBe('/series/boot-chain/');
@@ -124,14 +125,14 @@ describe('series', () => {
     try {
       const found: string[] = [];
       for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ colorScheme, bypassCSP: true });
-        const page = await context.newPage(); // one tab from page to page: its renderer stays warm
+        let page: Page | undefined; // one tab from page to page: its renderer stays warm
         for (const path of ['posts/boot-two/', 'series/boot-chain/', 'series/']) {
-          await page.goto(`${served.url}${path}`);
+          if (!page) page = await openPage(browser, `${served.url}${path}`, { scheme: colorScheme, context: { bypassCSP: true } });
+          else await visit(page, `${served.url}${path}`);
           const v = await axeViolations(page);
           found.push(...v.map((x) => `${path} [${colorScheme}] ${x}`));
         }
-        await context.close();
+        await page?.context().close();
       }
       expect(found).toEqual([]);
     } finally { await served.close(); await browser.close(); }
@@ -196,24 +197,20 @@ describe('old URLs (aliases)', () => {
     const browser = await launch();
     const served = await serveWithCsp(site.outDir);
     try {
-      const context = await browser.newContext();
-      await context.addInitScript(() => {
-        const w = window as unknown as { cspViolations: string[] };
-        w.cspViolations = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'}`));
-      });
-      const page = await context.newPage();
+      const csp = watchCsp();
       const problems: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      let page: Page | undefined;
       for (const old of ['posts/boot-two-old/', '2019/12/boot-loader.html']) {
-        const res = await page.goto(`${served.url}${old}`);
-        expect(res?.headers()['content-security-policy'], old).toMatch(/script-src 'self'/);
+        expect((await fetch(`${served.url}${old}`)).headers.get('content-security-policy'), old).toMatch(/script-src 'self'/);
+        // every console error counts here, not only the policy's
+        if (!page) page = await openPage(browser, `${served.url}${old}`, { init: csp.init, onPage: (p) => p.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); }) });
+        else await visit(page, `${served.url}${old}`);
         await page.waitForURL(`${served.url}posts/boot-two/`, { timeout: 10_000 });
         expect(await page.locator('h1').innerText()).toBe('Boot chain, the loader');
-        problems.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)));
+        problems.push(...(await csp.take(page)));
       }
       expect(problems).toEqual([]);
-      await context.close();
+      await page?.context().close();
     } finally { await served.close(); await browser.close(); }
   });
 
@@ -255,7 +252,7 @@ describe('old URLs (aliases)', () => {
 
 /** The built site served with the Content-Security-Policy its security-headers.conf names, as nginx sends it. */
 function serveWithCsp(dir: string): Promise<Served> {
-  const csp = /add_header Content-Security-Policy "([^"]+)"/.exec(readFileSync(join(dir, 'security-headers.conf'), 'utf8'))?.[1];
+  const csp = headersOf(readFileSync(join(dir, nginxFragments.headers.file), 'utf8')).get('Content-Security-Policy');
   if (!csp) throw new Error('no CSP in security-headers.conf');
   return serve(dir, '/', { headers: { 'Content-Security-Policy': csp } });
 }

@@ -46,20 +46,16 @@ describe('the SList simulator', () => {
     expect(island).toContain('The classic ABA on a lock-free stack without a sequence');
     expect(island).toContain('With JavaScript, this figure becomes the simulator');
     expect(html.indexOf('<astro-island')).toBeGreaterThan(html.indexOf('kd&gt; uf KiCheckForSListAddress'));
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${site.url}${POST}`);
+    const page = await openPage(browser, `${site.url}${POST}`, { context: { javaScriptEnabled: false } });
     expect(await page.getByRole('img', { name: /classic ABA/ }).isVisible()).toBe(true);
     expect(await page.locator('.sl-live').count()).toBe(0);
-    await context.close();
+    await page.context().close();
   });
 
   it('loads at most 25 KB of gzipped JavaScript, Preact included, and other posts load none of it', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
     const js = new Set<string>();
-    page.on('request', (r) => { if (r.url().endsWith('.js')) js.add(new URL(r.url()).pathname); });
-    await page.goto(`${site.url}${POST}`);
+    const page = await openPage(browser, `${site.url}${POST}`, { onPage: (p) => p.on('request', (r) => { if (r.url().endsWith('.js')) js.add(new URL(r.url()).pathname); }) });
+    const context = page.context();
     await page.locator('astro-island').scrollIntoViewIfNeeded();
     await page.locator('.sl-live').waitFor();
     const island = [...js].filter((p) => !/search|SearchDialog/i.test(p));
