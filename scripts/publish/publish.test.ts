@@ -326,6 +326,14 @@ describe.concurrent('git push to the server', { timeout: 240_000 }, () => {
     const r = await push(author, 'draft-work');
     expect(r.code, r.output).toBe(0);
     expect(r.output).not.toContain('building');
+    // the server says it was not published, and what is
+    expect(r.output).toMatch(/not published: draft-work is kept in the repository, but only main is built; the site still shows main at [0-9a-f]{12}\. To publish it: git push <remote> draft-work:main/);
+    expect(target(server)).toBe(before);
+    git(author, 'tag', 'v1');
+    const tag = await push(author, 'v1');
+    expect(tag.code, tag.output).toBe(0);
+    expect(tag.output).toContain('not published: v1 is kept in the repository, but only main is built');
+    expect(tag.output).toContain('git push <remote> v1^{commit}:main');
     expect(target(server)).toBe(before);
     const del = await push(author, ':main');
     expect(del.code).not.toBe(0);
