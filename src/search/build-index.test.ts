@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
-import { indexBuiltSite } from './build-index.ts';
+import { indexBuiltSite, preloadIndex } from './build-index.ts';
 import { tempDir } from '../../scripts/harness/temp.ts';
 
 const post = (title: string, body: string): string =>
@@ -65,7 +65,8 @@ describe('indexBuiltSite with a cache folder', () => {
     const cacheDir = tempDir('rz-pf-cache-');
     const file = join(cacheDir, 'search/prepared.json');
     await indexBuiltSite(site(40), '/', { cacheDir });
-    const first = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { html: string } | null>;
+    type Kept = { pages: Array<[string, string]>; prepared: Record<string, { html: string } | null> };
+    const first = (JSON.parse(readFileSync(file, 'utf8')) as Kept).prepared;
     expect(Object.keys(first)).toHaveLength(41); // 40 posts and the home page (not indexed: null)
     // one page edited: the warm index is the cold index of the edited pages, byte for byte
     const edited = site(40, 'zzqx-edited');
@@ -74,14 +75,41 @@ describe('indexBuiltSite with a cache folder', () => {
     await indexBuiltSite(cold, '/');
     expect(indexFiles(edited)).toBe(indexFiles(cold));
     // the unchanged pages came from the cache: a cached copy marked by hand is what gets indexed
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { html: string } | null>;
+    const whole = JSON.parse(readFileSync(file, 'utf8')) as Kept;
+    const kept = whole.prepared;
     expect(Object.keys(kept).filter((k) => !(k in first))).toHaveLength(1); // the edited page, prepared anew
+    expect(whole.pages.map(([url]) => url)).toEqual([...Array(40).keys()].map((i) => `/posts/post-${i}/`).sort());
     const key = Object.keys(kept).find((k) => kept[k]?.html.includes('post-3 text'))!;
     kept[key]!.html = kept[key]!.html.replace('post-3 text', 'post-3 zzqxfromcache');
-    writeFileSync(file, JSON.stringify(kept));
+    writeFileSync(file, JSON.stringify(whole));
     const again = site(40, 'zzqx-edited');
     await indexBuiltSite(again, '/', { cacheDir });
     const fragments = readdirSync(join(again, 'pagefind/fragment')).map((f) => gunzipSync(readFileSync(join(again, 'pagefind/fragment', f))).toString());
     expect(fragments.some((f) => f.includes('zzqxfromcache'))).toBe(true);
+  });
+});
+
+describe('an index preloaded with the last build\'s pages', () => {
+  it('adds again only the pages that changed, and writes the same files as a fresh index of the new pages', async () => {
+    const cacheDir = tempDir('rz-pf-preload-');
+    expect(preloadIndex({ cacheDir })).toBeUndefined(); // nothing kept yet
+    await indexBuiltSite(site(40), '/', { cacheDir });
+    const edited = site(40, 'zzqx-edited');
+    const r = await indexBuiltSite(edited, '/', { cacheDir }, preloadIndex({ cacheDir }));
+    expect(r).toMatchObject({ pages: 40, readded: 1 });
+    const cold = site(40, 'zzqx-edited');
+    await indexBuiltSite(cold, '/');
+    expect(indexFiles(edited)).toBe(indexFiles(cold));
+  });
+
+  it('is dropped for a fresh index when the pages are not the same ones (a post added)', async () => {
+    const cacheDir = tempDir('rz-pf-preload-');
+    await indexBuiltSite(site(40), '/', { cacheDir });
+    const more = site(41);
+    const r = await indexBuiltSite(more, '/', { cacheDir }, preloadIndex({ cacheDir }));
+    expect(r.readded).toBeUndefined();
+    const cold = site(41);
+    await indexBuiltSite(cold, '/');
+    expect(indexFiles(more)).toBe(indexFiles(cold));
   });
 });
