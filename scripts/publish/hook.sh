@@ -74,7 +74,8 @@ run_script() { # NAME ARGS...: package.json's script as npm run runs it (less pr
 }
 
 fail_build() { # WHAT RC [server]: the step's output, then whose problem it is (runtime.ts)
-  rt step-failed "$1" "$2" "${3:-author}" "$cmd" "$log" "$sha" || say "$1 failed."
+  rt step-failed "$1" "$2" "${3:-author}" "$cmd" "$log" "$sha" ||
+    { say "$1 failed for ${sha:0:12}; nothing was published. Output:"; tail -n 200 "$log" 2>/dev/null | sed 's/^/  | /' >&2 2>/dev/null || true; }
   exit 1
 }
 
@@ -163,7 +164,8 @@ pre_receive() { # (build lock) the pushed commit of $BRANCH built into releases/
 
 finish() { # ID SHA PID START (holds fd 8, the build lock): the outcome of the push made whole
   local next
-  cd "$root" && unset_git_env
+  cd "$root"
+  unset_git_env
   next=$(rt finish "$@" "$BRANCH") ||
     { say "$(date -u +%FT%TZ) $1: could not wait for the push to end (the runtime failed): releases/$1 is kept; npm run publish -- status says what is live"; return 0; }
   [ "$next" != publish ] || go_live "$1" "$(date -u +%FT%TZ) $1: published ${2:0:12}" # (else post-receive published it, or the push failed)

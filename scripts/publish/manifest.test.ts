@@ -8,8 +8,8 @@ describe('the publish manifest', () => {
   it('holds each scheduled post with its instant by the site\'s day/time rule, and reads back what it wrote', () => {
     expect(m.scheduled.map((s) => s.at)).toEqual(['2027-01-05T00:00:00.000Z', '2027-01-03T09:30:00.000Z']);
     expect(readPublishManifest(JSON.stringify(m))).toEqual(m);
-    expect(readPublishManifest(undefined)).toEqual({ version: 2, scheduled: [], nginx: [] });
-    expect(() => readPublishManifest('{"version":3,"scheduled":[]}')).toThrow(/unknown version/);
+    expect(readPublishManifest(undefined)).toEqual({ version: 1, scheduled: [], nginx: [] });
+    expect(() => readPublishManifest('{"version":2,"scheduled":[]}')).toThrow(/unknown version/);
   });
 
   it('lists the nginx files by kind with the SHA-256 of their text, and reads only entries of a known kind and name', () => {
@@ -20,8 +20,10 @@ describe('the publish manifest', () => {
     expect(readPublishManifest(JSON.stringify(m2))).toEqual(m2);
     const odd = { ...m2, nginx: [...m2.nginx, { kind: 'includes', file: 'x.conf', sha256: 'a' }, { kind: 'headers', file: '../x.conf', sha256: 'a' }] };
     expect(readPublishManifest(JSON.stringify(odd)).nginx).toEqual(m2.nginx);
-    // a release built before the files were listed (version 1)
-    expect(readPublishManifest('{"version":1,"scheduled":[]}')).toEqual({ version: 2, scheduled: [], nginx: [] });
+    // a release built before the files were listed
+    expect(readPublishManifest('{"version":1,"scheduled":[]}')).toEqual({ version: 1, scheduled: [], nginx: [] });
+    // what a server's runtime from before the nginx files read: version 1 and the scheduled posts, the rest ignored
+    expect(JSON.parse(JSON.stringify(m2))).toMatchObject({ version: 1, scheduled: [] });
   });
 
   it('says what is due for a release by when it was built and now, else what comes next', () => {

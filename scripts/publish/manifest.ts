@@ -10,7 +10,8 @@ import { instantOf, isValidDateString } from '../../src/lib/instants.ts';
 import { nginxFragments, type NginxFragment } from '../../src/lib/nginx-fragments.ts';
 
 export interface PublishManifest {
-  version: 2;
+  /** 1 still: `nginx` is a field a server's older runtime ignores (it refuses any other version) */
+  version: 1;
   /** Posts dated after the build's "now", soonest first: the day (or time) as written, and its instant. */
   scheduled: Array<{ file: string; day: string; at: string }>;
   /** The nginx files the build wrote, by kind: their name in dist/ and the SHA-256 of their text. */
@@ -19,7 +20,7 @@ export interface PublishManifest {
 export type NginxFileEntry = PublishManifest['nginx'][number];
 
 export function publishManifest(scheduled: ReadonlyArray<{ file: string; day: string }>, nginx: readonly NginxFileEntry[] = []): PublishManifest {
-  return { version: 2, scheduled: scheduled.map((s) => ({ file: s.file, day: s.day, at: instantOf(s.day).toISOString() })), nginx: [...nginx] };
+  return { version: 1, scheduled: scheduled.map((s) => ({ file: s.file, day: s.day, at: instantOf(s.day).toISOString() })), nginx: [...nginx] };
 }
 
 /** An nginx file as the manifest lists it: its kind, its name in dist/ and the SHA-256 of its text. */
@@ -31,7 +32,7 @@ const isKind = (k: unknown): k is NginxFragment => typeof k === 'string' && Obje
 
 /**
  * The manifest in a file's text; none holds nothing. A release built before the nginx files were
- * listed (version 1) lists none; one built before manifests kept a list of days, one a line.
+ * listed has no `nginx` field (none listed); one built before manifests kept a list of days, one a line.
  */
 export function readPublishManifest(text: string | undefined): PublishManifest {
   if (!text?.trim()) return publishManifest([]);
@@ -40,10 +41,10 @@ export function readPublishManifest(text: string | undefined): PublishManifest {
     return publishManifest(days.map((day) => ({ file: '', day })));
   }
   const m = JSON.parse(text) as { version?: unknown; scheduled?: PublishManifest['scheduled']; nginx?: unknown };
-  if ((m.version !== 1 && m.version !== 2) || !Array.isArray(m.scheduled)) throw new Error('the build wrote a publish manifest of an unknown version');
+  if (m.version !== 1 || !Array.isArray(m.scheduled)) throw new Error('the build wrote a publish manifest of an unknown version');
   const nginx = Array.isArray(m.nginx) ? (m.nginx as Partial<NginxFileEntry>[]) : [];
   return {
-    version: 2,
+    version: 1,
     scheduled: m.scheduled.filter((s) => typeof s.at === 'string' && !Number.isNaN(new Date(s.at).getTime())),
     nginx: nginx.filter((n): n is NginxFileEntry => isKind(n.kind) && n.file === nginxFragments[n.kind].file && typeof n.sha256 === 'string'),
   };

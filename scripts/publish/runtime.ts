@@ -225,12 +225,13 @@ const commands: Record<string, (l: ServerLayout, args: string[]) => Output | Pro
     const env = { ...process.env };
     delete env['NODE_COMPILE_CACHE']; // (the runtime's own: npm's modules would fill it, each once per install)
     const r = spawnSync(bin, [...args, 'ci', '--no-audit', '--no-fund', '--loglevel=error', '--cache', l.npmCache], { cwd: stage, stdio: 'inherit', env });
+    if (r.error) console.error(`npm could not be started (${bin}): ${r.error.message}`); // (into the step's log, which the author sees)
     if (r.signal) process.exit(128 + (constants.signals[r.signal] ?? 0));
     if (r.status !== 0) process.exit(npmFailureKind(readText(log) ?? '') === 'author' ? 2 : 3);
     mkdirSync(join(stage, 'node_modules'), { recursive: true }); // (a site without dependencies gets none)
     rmSync(join(l.modules, key), { recursive: true, force: true });
     renameSync(stage, join(l.modules, key));
-    try { pruneCache(l.modules, 3); } catch { say('warning: could not prune the package cache (cache/modules); the push goes on'); }
+    try { pruneCache(l.modules, 3); } catch { say('warning: could not prune the package cache (cache/modules); the push goes on'); } // (in the step's log)
     usePackages(l, key);
   },
   /**
