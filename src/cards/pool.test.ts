@@ -10,7 +10,9 @@ import type { CardContent } from './card.ts';
 
 const card = (title: string): CardContent => ({ kicker: 'Ring Zero', title, meta: '9 March 2013 · #windows', host: 'ringzero.example' });
 
-afterEach(() => { delete process.env['RZ_CACHE_DIR']; });
+const cacheDirBefore = process.env['RZ_CACHE_DIR'];
+// (unit test files share a worker: the variable is put back as it was)
+afterEach(() => { if (cacheDirBefore === undefined) delete process.env['RZ_CACHE_DIR']; else process.env['RZ_CACHE_DIR'] = cacheDirBefore; });
 
 describe('cardPool', () => {
   it('hands over to a new worker every few cards; every card comes back drawn, the same bytes, and stored', async () => {

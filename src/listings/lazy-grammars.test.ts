@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { listingsRehypePlugins, listingsRemarkPlugins } from './index.ts';
+import type { RehypeHighlightOptions } from './rehype-highlight.ts';
 
 const post = (i: number) => [
   '```js', `const a${i} = 1; // [!code ++]`, 'const b = 2;', '```', '',
@@ -11,11 +12,18 @@ const post = (i: number) => [
   '```python', `x${i} = 1  # [!code --]`, '```', '',
 ].join('\n');
 
-const processor = () => createMarkdownProcessor({
-  syntaxHighlight: false,
-  remarkPlugins: listingsRemarkPlugins() as never,
-  rehypePlugins: listingsRehypePlugins() as never,
-});
+// The site's plugins with a highlighter of their own: the theme's name is part of the process's
+// highlighter key, so no earlier render in this worker can have loaded these grammars first.
+let made = 0;
+const processor = () => {
+  const [[highlight, options], ...rest] = listingsRehypePlugins() as unknown as [[unknown, RehypeHighlightOptions], ...unknown[]];
+  const own = { ...options, theme: { ...options.theme, name: `${options.theme.name}-first-use-${++made}` } };
+  return createMarkdownProcessor({
+    syntaxHighlight: false,
+    remarkPlugins: listingsRemarkPlugins() as never,
+    rehypePlugins: [[highlight, own], ...rest] as never,
+  });
+};
 
 describe('bundled grammars loaded on first use', () => {
   it('serve every one of 24 renders at once, the first included', async () => {

@@ -112,4 +112,17 @@ describe('an index preloaded with the last build\'s pages', () => {
     await indexBuiltSite(cold, '/');
     expect(indexFiles(more)).toBe(indexFiles(cold));
   });
+
+  it('is dropped for a fresh index when it failed, without failing the build', async () => {
+    const cacheDir = tempDir('rz-pf-preload-');
+    await indexBuiltSite(site(40), '/', { cacheDir });
+    const preloaded = preloadIndex({ cacheDir })!;
+    const failed = { ...preloaded, index: preloaded.index.then(async (i) => { await i.deleteIndex(); throw new Error('Pagefind went away'); }) };
+    const dir = site(40, 'zzqx-edited');
+    const r = await indexBuiltSite(dir, '/', { cacheDir }, failed);
+    expect(r.readded).toBeUndefined();
+    const cold = site(40, 'zzqx-edited');
+    await indexBuiltSite(cold, '/');
+    expect(indexFiles(dir)).toBe(indexFiles(cold));
+  });
 });

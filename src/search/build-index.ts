@@ -93,15 +93,18 @@ export async function indexBuiltSite(dir: string, base: string, opts: IndexOptio
   }
   pages.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const same = preloaded && preloaded.pages.length === pages.length && pages.every(([url], i) => preloaded.pages[i]![0] === url);
-  if (preloaded && !same) await (await preloaded.index.catch(() => undefined))?.deleteIndex();
-  const index = same ? await preloaded.index : await newIndex();
+  // (a preload that failed is no reason to fail the build: every page is added to a fresh index)
+  const early = preloaded && (await preloaded.index.catch(() => undefined));
+  if (early && !same) await early.deleteIndex();
+  const reused = same ? early : undefined;
+  const index = reused ?? await newIndex();
   try {
     // addHTMLFile writes to Pagefind's process as it is called: the calls keep the array's order.
-    const toAdd = same ? pages.filter(([, key], i) => preloaded.pages[i]![1] !== key) : pages;
+    const toAdd = reused ? pages.filter(([, key], i) => preloaded!.pages[i]![1] !== key) : pages;
     await eachWindowed(toAdd, IN_FLIGHT, ([url, , p]) => addPrepared(index, url, p.html));
     // the cache is saved while Pagefind's process writes the index
     const [outputPath] = await Promise.all([writeIndex(index, dir), Promise.resolve().then(() => prepared.save(pages.map(([url, key]) => [url, key])))]);
-    return { pages: pages.length, extraWords: pages.reduce((n, [, , p]) => n + p.extraWords, 0), outputPath, ...(same ? { readded: toAdd.length } : {}) };
+    return { pages: pages.length, extraWords: pages.reduce((n, [, , p]) => n + p.extraWords, 0), outputPath, ...(reused ? { readded: toAdd.length } : {}) };
   } finally {
     await index.deleteIndex();
   }

@@ -149,10 +149,10 @@ describe('the imported posts, read beside the hand-made ones', () => {
   });
 
   it('shows the downloaded images from the site itself, optimised, with their alt text', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
     const outside: string[] = [];
-    page.on('request', (r) => { if (!r.url().startsWith(imported.origin)) outside.push(r.url()); });
-    await page.goto(`${imported.url}posts/fixture-a-screenshot-and-comments/`);
+    const page = await openPage(browser, `${imported.url}posts/fixture-a-screenshot-and-comments/`, {
+      width: 390, height: 800, onPage: (p) => p.on('request', (r) => { if (!r.url().startsWith(imported.origin)) outside.push(r.url()); }),
+    });
     const imgs = await page.locator('.prose img').evaluateAll((els) => els.map((e) => {
       const i = e as HTMLImageElement;
       return { alt: i.alt, src: i.getAttribute('src'), width: i.getAttribute('width'), height: i.getAttribute('height'), shown: i.getBoundingClientRect().width };
@@ -169,7 +169,7 @@ describe('the imported posts, read beside the hand-made ones', () => {
     // the link to another post of the old blog now leads to that post here
     await page.getByRole('link', { name: 'MacOS network filter' }).click();
     await page.waitForURL(/\/posts\/macos-network-filter\/$/);
-    await page.close();
+    await page.context().close();
   });
 
   it('shows the archived comments under the post in the order written, sanitised, outside the search index and the feeds', async () => {

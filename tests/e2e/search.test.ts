@@ -220,7 +220,8 @@ describe('search in astro dev', () => {
         try { up = (await fetch(`${origin}${BASE}`)).ok; } catch { /* not up yet */ }
       }
       expect(up, dev.log()).toBe(true);
-      const page = await openPage(browser, `${origin}${BASE}`);
+      // (the dev server reloads open pages when content changes, which may cut a script short)
+      const page = await openPage(browser, `${origin}${BASE}`, { failOnError: false });
       const search = async (q: string): Promise<string[]> => {
         await page.goto(`${origin}${BASE}search/?q=${q}`);
         await page.locator('#search-page-results .search-hit, #search-page-results [data-search-empty]').first().waitFor({ timeout: 30_000 });
